@@ -1,0 +1,202 @@
+#include "base/json.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
+
+namespace escudo {
+
+void JsonWriter::separate() {
+  if (need_comma_) out_.push_back(',');
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  separate();
+  out_.push_back('{');
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::end_object() {
+  out_.push_back('}');
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::begin_array() {
+  separate();
+  out_.push_back('[');
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::end_array() {
+  out_.push_back(']');
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::key(std::string_view name) {
+  separate();
+  append_json_string(out_, name);
+  out_.push_back(':');
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::value(std::string_view text) {
+  separate();
+  append_json_string(out_, text);
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::value(std::int64_t number) {
+  separate();
+  fmt::format_to(std::back_inserter(out_), "{}", number);
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::value(double number) {
+  separate();
+  if (std::isfinite(number)) {
+    fmt::format_to(std::back_inserter(out_), "{}", number);
+  } else {
+    out_ += "null";  // JSON has no NaN or infinity
+  }
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::value(bool flag) {
+  separate();
+  out_ += flag ? "true" : "false";
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::null() {
+  separate();
+  out_ += "null";
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  separate();
+  out_ += json;
+  need_comma_ = true;
+  return *this;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  // Invalid UTF-8 never reaches the output: it is replaced so the JSON stays valid.
+  bool valid = !find_invalid_utf8(text).has_value();
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '<': out += "\\u003c"; break;  // safe to embed in HTML
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else if (c >= 0x80 && !valid) {
+          out += "\\ufffd";
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+namespace {
+
+std::unexpected<Error> member_error(std::string_view name, std::string_view expected) {
+  return errorf(ErrorCode::kInvalidArgument, "field '{}' must be {}", name, expected);
+}
+
+}  // namespace
+
+Result<std::string> JsonObject::get_string(std::string_view name) const {
+  auto it = members_.find(name);
+  if (it == members_.end()) return errorf(ErrorCode::kInvalidArgument, "field '{}' is required", name);
+  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+  return member_error(name, "a string");
+}
+
+Result<std::optional<std::string>> JsonObject::get_optional_string(std::string_view name) const {
+  auto it = members_.find(name);
+  if (it == members_.end() || std::holds_alternative<std::nullptr_t>(it->second)) {
+    return std::optional<std::string>();
+  }
+  if (const auto* s = std::get_if<std::string>(&it->second)) return std::optional<std::string>(*s);
+  return member_error(name, "a string");
+}
+
+Result<std::int64_t> JsonObject::get_int(std::string_view name) const {
+  auto it = members_.find(name);
+  if (it == members_.end()) return errorf(ErrorCode::kInvalidArgument, "field '{}' is required", name);
+  if (const auto* i = std::get_if<std::int64_t>(&it->second)) return *i;
+  return member_error(name, "a whole number");
+}
+
+Result<bool> JsonObject::get_bool(std::string_view name) const {
+  auto it = members_.find(name);
+  if (it == members_.end()) return errorf(ErrorCode::kInvalidArgument, "field '{}' is required", name);
+  if (const auto* b = std::get_if<bool>(&it->second)) return *b;
+  return member_error(name, "true or false");
+}
+
+Result<std::vector<std::string>> JsonObject::get_string_array(std::string_view name) const {
+  auto it = members_.find(name);
+  if (it == members_.end()) return errorf(ErrorCode::kInvalidArgument, "field '{}' is required", name);
+  if (const auto* a = std::get_if<std::vector<std::string>>(&it->second)) return *a;
+  return member_error(name, "a list of strings");
+}
+
+Result<JsonObject> parse_json_object(std::string_view text) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    return errorf(ErrorCode::kInvalidArgument, "the body is not valid JSON (at byte {})", e.byte);
+  } catch (const std::exception& e) {
+    return errorf(ErrorCode::kInvalidArgument, "the body is not valid JSON");
+  }
+  if (!doc.is_object()) {
+    return errorf(ErrorCode::kInvalidArgument, "the body must be a JSON object");
+  }
+  JsonObject out;
+  for (auto& [name, value] : doc.items()) {
+    JsonScalar scalar;
+    if (value.is_null()) {
+      scalar = nullptr;
+    } else if (value.is_boolean()) {
+      scalar = value.get<bool>();
+    } else if (value.is_number_integer()) {
+      if (value.is_number_unsigned() && value.get<std::uint64_t>() > INT64_MAX) {
+        return member_error(name, "a number that fits in 64 bits");
+      }
+      scalar = value.get<std::int64_t>();
+    } else if (value.is_number()) {
+      scalar = value.get<double>();
+    } else if (value.is_string()) {
+      scalar = value.get<std::string>();
+    } else if (value.is_array()) {
+      std::vector<std::string> items;
+      for (const auto& item : value) {
+        if (!item.is_string()) return member_error(name, "a list of strings");
+        items.push_back(item.get<std::string>());
+      }
+      scalar = std::move(items);
+    } else {
+      return member_error(name, "a plain value, not an object");
+    }
+    out.members().emplace(name, std::move(scalar));
+  }
+  return out;
+}
+
+}  // namespace escudo
