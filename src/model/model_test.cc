@@ -1,0 +1,59 @@
+#include <gtest/gtest.h>
+
+#include "model/audit.h"
+#include "model/role.h"
+#include "model/transit.h"
+#include "model/user.h"
+
+namespace escudo::model {
+namespace {
+
+TEST(RoleTest, NamesRoundTripAndUnknownIsExplained) {
+  for (Role r : all_roles()) EXPECT_EQ(parse_role(role_name(r)).value(), r);
+  auto bad = parse_role("superuser");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().message().find("tip_handler"), std::string::npos);
+}
+
+TEST(RoleTest, GrantsFollowTheTable) {
+  EXPECT_TRUE(role_grants(Role::kAdmin, Permission::kUsersManage));
+  EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kUsersManage));
+  EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kTransitsImport));
+  EXPECT_TRUE(role_grants(Role::kRegistrar, Permission::kTransitsImport));
+  EXPECT_TRUE(role_grants(Role::kAuditor, Permission::kAuditRead));
+  for (Role r : all_roles()) EXPECT_TRUE(role_grants(r, Permission::kTransitsRead));
+  std::vector<Role> roles = {Role::kAnalyst, Role::kAuditor};
+  EXPECT_EQ(permissions_of(roles),
+            (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead}));
+  EXPECT_TRUE(role_requires_totp(Role::kTipHandler));
+  EXPECT_TRUE(role_requires_totp(Role::kAdmin));
+  EXPECT_FALSE(role_requires_totp(Role::kRegistrar));
+}
+
+TEST(UserTest, Validation) {
+  EXPECT_TRUE(validate_username("ana.perez").has_value());
+  EXPECT_FALSE(validate_username("Ana").has_value());
+  EXPECT_FALSE(validate_username("a'; DROP TABLE users;--").has_value());
+  EXPECT_FALSE(validate_display_text("display name", "").has_value());
+  EXPECT_FALSE(validate_display_text("display name", "a\nb").has_value());
+  EXPECT_TRUE(validate_display_text("display name", "María Núñez").has_value());
+  EXPECT_EQ(parse_language("es").value(), Language::kSpanish);
+  EXPECT_FALSE(parse_language("fr").has_value());
+}
+
+TEST(TransitTest, Iso3AndGroups) {
+  EXPECT_TRUE(validate_iso3("VEN").has_value());
+  EXPECT_FALSE(validate_iso3("ven").has_value());
+  EXPECT_FALSE(validate_iso3("VENE").has_value());
+  EXPECT_EQ(parse_demographic("girls").value(), DemographicGroup::kGirls);
+  EXPECT_FALSE(parse_demographic("kids").has_value());
+}
+
+TEST(AuditTest, CanonicalTextCannotBeAmbiguous) {
+  AuditEntry a{.id = AuditEntryId(1), .at = 5, .actor = "x\ty", .action = "a"};
+  AuditEntry b{.id = AuditEntryId(1), .at = 5, .actor = "x", .action = "y\ta"};
+  EXPECT_NE(canonical_text(a), canonical_text(b));
+}
+
+}  // namespace
+}  // namespace escudo::model

@@ -1,0 +1,96 @@
+#include "model/role.h"
+
+#include <algorithm>
+#include <array>
+
+namespace escudo::model {
+namespace {
+
+using enum Role;
+using enum Permission;
+
+constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer, kAnalyst,
+                               kTipHandler, kRewardsCommittee, kCommander,         kAuditor};
+constexpr std::array kPermissions = {kUsersManage, kAuditRead, kTransitsRead, kTransitsImport};
+
+struct Grant {
+  Role role;
+  Permission permission;
+};
+
+// Official statistics are public, so every role may read them.
+constexpr std::array kGrants = {
+    Grant{kAdmin, kUsersManage},        Grant{kAdmin, kAuditRead},
+    Grant{kAdmin, kTransitsRead},       Grant{kAdmin, kTransitsImport},
+    Grant{kRegistrar, kTransitsRead},   Grant{kRegistrar, kTransitsImport},
+    Grant{kProtectionOfficer, kTransitsRead}, Grant{kAnalyst, kTransitsRead},
+    Grant{kTipHandler, kTransitsRead},  Grant{kRewardsCommittee, kTransitsRead},
+    Grant{kCommander, kTransitsRead},   Grant{kAuditor, kAuditRead},
+    Grant{kAuditor, kTransitsRead},
+};
+
+}  // namespace
+
+std::span<const Role> all_roles() { return kRoles; }
+std::span<const Permission> all_permissions() { return kPermissions; }
+
+std::string_view role_name(Role role) {
+  switch (role) {
+    case kAdmin: return "admin";
+    case kRegistrar: return "registrar";
+    case kProtectionOfficer: return "protection_officer";
+    case kAnalyst: return "analyst";
+    case kTipHandler: return "tip_handler";
+    case kRewardsCommittee: return "rewards_committee";
+    case kCommander: return "commander";
+    case kAuditor: return "auditor";
+  }
+  return "unknown";
+}
+
+Result<Role> parse_role(std::string_view name) {
+  for (Role role : kRoles) {
+    if (role_name(role) == name) return role;
+  }
+  return errorf(ErrorCode::kInvalidArgument,
+                "'{}' is not a role; the roles are admin, registrar, protection_officer, analyst, "
+                "tip_handler, rewards_committee, commander, auditor",
+                name);
+}
+
+std::string_view permission_name(Permission permission) {
+  switch (permission) {
+    case kUsersManage: return "users.manage";
+    case kAuditRead: return "audit.read";
+    case kTransitsRead: return "transits.read";
+    case kTransitsImport: return "transits.import";
+  }
+  return "unknown";
+}
+
+bool role_grants(Role role, Permission permission) {
+  return std::any_of(kGrants.begin(), kGrants.end(), [&](const Grant& g) {
+    return g.role == role && g.permission == permission;
+  });
+}
+
+bool any_role_grants(std::span<const Role> roles, Permission permission) {
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](Role r) { return role_grants(r, permission); });
+}
+
+bool role_requires_totp(Role role) { return role == kAdmin || role == kTipHandler; }
+
+bool any_role_requires_totp(std::span<const Role> roles) {
+  return std::any_of(roles.begin(), roles.end(), role_requires_totp);
+}
+
+std::vector<Permission> permissions_of(std::span<const Role> roles) {
+  std::vector<Permission> out;
+  for (Permission p : kPermissions) {
+    if (any_role_grants(roles, p)) out.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace escudo::model

@@ -1,0 +1,56 @@
+// Roles and the permissions they grant. A role is what a person does (registrar at a reception
+// station, analyst, tip handler…); a permission is one thing the software lets them do. The
+// table in role.cc is the single place that ties the two together.
+//
+//   auto role = parse_role("analyst");              // Result<Role>
+//   bool ok = role_grants(*role, Permission::kTransitsRead);
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace escudo::model {
+
+enum class Role : std::uint8_t {
+  kAdmin,
+  kRegistrar,
+  kProtectionOfficer,
+  kAnalyst,
+  kTipHandler,
+  kRewardsCommittee,
+  kCommander,
+  kAuditor,
+};
+
+enum class Permission : std::uint8_t {
+  kUsersManage,
+  kAuditRead,
+  kTransitsRead,
+  kTransitsImport,
+};
+
+std::span<const Role> all_roles();
+std::span<const Permission> all_permissions();
+
+// "admin", "protection_officer", …
+std::string_view role_name(Role role);
+// kInvalidArgument naming the valid roles when `name` is not one.
+Result<Role> parse_role(std::string_view name);
+
+// "users.manage", "transits.read", …
+std::string_view permission_name(Permission permission);
+
+bool role_grants(Role role, Permission permission);
+bool any_role_grants(std::span<const Role> roles, Permission permission);
+// Roles whose holders must use a second factor (they reach the most sensitive data).
+bool role_requires_totp(Role role);
+bool any_role_requires_totp(std::span<const Role> roles);
+
+// The permissions the roles hold together, in the order of all_permissions().
+std::vector<Permission> permissions_of(std::span<const Role> roles);
+
+}  // namespace escudo::model

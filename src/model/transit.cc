@@ -1,0 +1,37 @@
+#include "model/transit.h"
+
+#include <algorithm>
+
+namespace escudo::model {
+
+std::string_view demographic_name(DemographicGroup group) {
+  switch (group) {
+    case DemographicGroup::kMen: return "men";
+    case DemographicGroup::kWomen: return "women";
+    case DemographicGroup::kBoys: return "boys";
+    case DemographicGroup::kGirls: return "girls";
+  }
+  return "unknown";
+}
+
+Result<DemographicGroup> parse_demographic(std::string_view name) {
+  if (name == "men") return DemographicGroup::kMen;
+  if (name == "women") return DemographicGroup::kWomen;
+  if (name == "boys") return DemographicGroup::kBoys;
+  if (name == "girls") return DemographicGroup::kGirls;
+  return errorf(ErrorCode::kInvalidArgument,
+                "'{}' is not a group; expected men, women, boys or girls", name);
+}
+
+Status validate_iso3(std::string_view code) {
+  if (code.size() != 3 || !std::all_of(code.begin(), code.end(),
+                                       [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return errorf(ErrorCode::kInvalidArgument,
+                  "'{}' is not a nationality code; expected three capital letters (ISO 3166 "
+                  "alpha-3, e.g. VEN)",
+                  code);
+  }
+  return ok_status();
+}
+
+}  // namespace escudo::model

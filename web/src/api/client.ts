@@ -1,0 +1,235 @@
+// The one client for the escudo HTTP API (docs/api.md). Every route the UI
+// calls is declared in `routes` below; `API_ROUTES` lists them so a test can
+// check each against the server's OpenAPI description.
+//
+// Usage:
+//   const { user } = await api.login({ username, password });
+//   const yearly = await api.transitsYearly();
+// A failed call throws `ApiError` carrying the server's error code, reason and,
+// for a refused import, the bad rows.
+
+import type {
+  AuditPage,
+  AuditQuery,
+  AuditVerification,
+  CreatedUser,
+  ErrorCode,
+  Health,
+  ImportResult,
+  Language,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  MonthlyQuery,
+  MonthlyTransits,
+  NewUser,
+  RowError,
+  TotpEnrolment,
+  User,
+  YearlyTransits,
+} from './types';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface Route {
+  method: Method;
+  /** The path as the OpenAPI description writes it, `{name}` for a parameter. */
+  path: string;
+}
+
+const routes = {
+  health: { method: 'GET', path: '/api/health' },
+  openapi: { method: 'GET', path: '/api/openapi.json' },
+  login: { method: 'POST', path: '/api/session' },
+  logout: { method: 'DELETE', path: '/api/session' },
+  me: { method: 'GET', path: '/api/me' },
+  setLanguage: { method: 'PUT', path: '/api/me/language' },
+  startTotp: { method: 'POST', path: '/api/me/totp' },
+  confirmTotp: { method: 'PUT', path: '/api/me/totp' },
+  transitsMonthly: { method: 'GET', path: '/api/transits/monthly' },
+  transitsYearly: { method: 'GET', path: '/api/transits/yearly' },
+  importTransits: { method: 'POST', path: '/api/transits/import' },
+  listUsers: { method: 'GET', path: '/api/users' },
+  createUser: { method: 'POST', path: '/api/users' },
+  setUserDisabled: { method: 'PUT', path: '/api/users/{id}/disabled' },
+  audit: { method: 'GET', path: '/api/audit' },
+  verifyAudit: { method: 'GET', path: '/api/audit/verify' },
+} as const satisfies Record<string, Route>;
+
+/** Every route this client calls, as `{method, path}`. */
+export const API_ROUTES: readonly Route[] = Object.values(routes);
+
+/** An error answer from the server, or a failure to reach it (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'network';
+  readonly reason: string | undefined;
+  readonly rows: RowError[];
+
+  constructor(
+    status: number,
+    code: ErrorCode | 'network',
+    message: string,
+    reason?: string,
+    rows?: RowError[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.reason = reason;
+    this.rows = rows ?? [];
+  }
+}
+
+let csrfToken: string | undefined;
+let onUnauthenticated: (() => void) | undefined;
+
+/** Called when a signed-in call is answered 401 (the session has ended). */
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+function expand(path: string, params: Record<string, string | number>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function queryString(query: Record<string, string | number | undefined> | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+interface CallOptions {
+  params?: Record<string, string | number>;
+  query?: Record<string, string | number | undefined>;
+  json?: unknown;
+  body?: BodyInit;
+  contentType?: string;
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  let payload: unknown;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = undefined;
+  }
+  const error = (payload as { error?: Record<string, unknown> } | undefined)?.error;
+  if (error && typeof error === 'object') {
+    return new ApiError(
+      response.status,
+      (typeof error.code === 'string' ? error.code : 'internal') as ErrorCode,
+      typeof error.message === 'string' ? error.message : response.statusText,
+      typeof error.reason === 'string' ? error.reason : undefined,
+      Array.isArray(error.rows) ? (error.rows as RowError[]) : undefined,
+    );
+  }
+  return new ApiError(response.status, 'internal', response.statusText || `HTTP ${response.status}`);
+}
+
+async function call<T>(route: Route, options: CallOptions = {}): Promise<T> {
+  const url = expand(route.path, options.params ?? {}) + queryString(options.query);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+    body = options.body;
+  }
+  if (route.method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: route.method,
+      credentials: 'same-origin',
+      headers,
+      body,
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
+  }
+  if (!response.ok) {
+    const error = await toError(response);
+    if (response.status === 401 && route !== routes.login && route !== routes.me) {
+      csrfToken = undefined;
+      onUnauthenticated?.();
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+function remember(me: Me): Me {
+  if (me.csrf_token) csrfToken = me.csrf_token;
+  return me;
+}
+
+export const api = {
+  health: () => call<Health>(routes.health),
+
+  /** The server's OpenAPI 3.1 description. */
+  openapi: () => call<Record<string, unknown>>(routes.openapi),
+
+  /**
+   * Signs in. Throws ApiError 401 with reason `totp_required` when the account
+   * has a second factor and no code was given, `totp_invalid` for a wrong code,
+   * and 429 while sign-ins are throttled.
+   */
+  login: async (request: LoginRequest): Promise<LoginResponse> => {
+    const answer = await call<LoginResponse>(routes.login, { json: request });
+    csrfToken = answer.csrf_token;
+    return answer;
+  },
+
+  logout: async (): Promise<void> => {
+    try {
+      await call<void>(routes.logout);
+    } finally {
+      csrfToken = undefined;
+    }
+  },
+
+  /** The signed-in user; throws ApiError 401 when nobody is signed in. */
+  me: async (): Promise<Me> => remember(await call<Me>(routes.me)),
+
+  setLanguage: async (language: Language): Promise<Me> =>
+    remember(await call<Me>(routes.setLanguage, { json: { language } })),
+
+  startTotp: () => call<TotpEnrolment>(routes.startTotp),
+
+  confirmTotp: async (code: string): Promise<Me> =>
+    remember(await call<Me>(routes.confirmTotp, { json: { code } })),
+
+  transitsMonthly: (query: MonthlyQuery = {}) =>
+    call<MonthlyTransits>(routes.transitsMonthly, { query: { ...query } }),
+
+  transitsYearly: () => call<YearlyTransits>(routes.transitsYearly),
+
+  /** Stores every row of an official CSV table or none; a refusal lists the bad rows. */
+  importTransits: (csv: Blob | string) =>
+    call<ImportResult>(routes.importTransits, { body: csv, contentType: 'text/csv' }),
+
+  listUsers: () => call<{ users: User[] }>(routes.listUsers),
+
+  createUser: (user: NewUser) => call<CreatedUser>(routes.createUser, { json: user }),
+
+  setUserDisabled: (id: User['id'], disabled: boolean) =>
+    call<User>(routes.setUserDisabled, { params: { id }, json: { disabled } }),
+
+  audit: (query: AuditQuery = {}) => call<AuditPage>(routes.audit, { query: { ...query } }),
+
+  verifyAudit: () => call<AuditVerification>(routes.verifyAudit),
+};
