@@ -1,0 +1,36 @@
+// The pages of the signed-in UI and the permission each needs; the navigation
+// shows a page only to a user whose permissions allow it.
+
+import type { ComponentType } from 'preact';
+import type { Me, Permission } from '../api/types';
+import type { MessageKey } from '../i18n';
+import { AccountPage } from '../pages/account/AccountPage';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { ImportPage } from '../pages/import/ImportPage';
+import { OverviewPage } from '../pages/overview/OverviewPage';
+import { UsersPage } from '../pages/users/UsersPage';
+
+export interface PageProps {
+  me: Me;
+  onMeChange: (me: Me) => void;
+}
+
+export interface PageDefinition {
+  route: string;
+  title: MessageKey;
+  /** Needed to see the page; every signed-in user sees a page without one. */
+  permission?: Permission;
+  component: ComponentType<PageProps>;
+}
+
+export const PAGES: PageDefinition[] = [
+  { route: 'overview', title: 'nav.overview', permission: 'transits.read', component: OverviewPage },
+  { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
+  { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
+  { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },
+  { route: 'account', title: 'nav.account', component: AccountPage },
+];
+
+export function pagesFor(me: Me): PageDefinition[] {
+  return PAGES.filter((page) => !page.permission || me.permissions.includes(page.permission));
+}

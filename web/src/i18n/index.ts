@@ -1,0 +1,97 @@
+// Language of the UI: the message tables, number and date formats, and the
+// context that hands them to every component.
+//
+//   const { t, formatNumber } = useI18n();
+//   t('import.stored', { rows: formatNumber(12) })
+
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Language } from '../api/types';
+import { en, type MessageKey } from './en';
+import { es } from './es';
+
+export type { MessageKey } from './en';
+
+const tables: Record<Language, Record<MessageKey, string>> = { en, es };
+
+// Spanish uses the Colombian conventions (520.085): the grouping with a dot
+// that officers on both sides of the border read without thinking twice.
+const numberLocales: Record<Language, string> = { en: 'en-GB', es: 'es-CO' };
+
+const STORAGE_KEY = 'escudo.language';
+
+export type Params = Record<string, string | number>;
+
+export function translate(language: Language, key: MessageKey, params?: Params): string {
+  const text = tables[language][key] ?? en[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+export interface I18n {
+  language: Language;
+  locale: string;
+  t: (key: MessageKey, params?: Params) => string;
+  formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
+  /** `2023-05` → "May 2023" / "mayo de 2023" */
+  formatMonth: (month: string, style?: 'long' | 'short') => string;
+  /** An ISO 8601 timestamp as a local date and time. */
+  formatDateTime: (iso: string) => string;
+}
+
+export function makeI18n(language: Language): I18n {
+  const locale = numberLocales[language];
+  const numbers = new Intl.NumberFormat(locale);
+  const months = {
+    long: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    short: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  };
+  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  return {
+    language,
+    locale,
+    t: (key, params) => translate(language, key, params),
+    formatNumber: (value, options) =>
+      options ? new Intl.NumberFormat(locale, options).format(value) : numbers.format(value),
+    formatMonth: (month, style = 'long') => {
+      const match = /^(\d{4})-(\d{2})/.exec(month);
+      if (!match) return month;
+      return months[style].format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+    },
+    formatDateTime: (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : dateTimes.format(date);
+    },
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('en'));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'en' || value === 'es';
+}
+
+/** The language chosen before signing in, kept in this browser. */
+export function storedLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(saved)) return saved;
+  } catch {
+    // Storage may be blocked; fall back to the browser's language.
+  }
+  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+export function storeLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not kept across visits then; the choice still applies to this page.
+  }
+}
