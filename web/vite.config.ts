@@ -12,7 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     target: 'es2022',
-    sourcemap: true,
+    sourcemap: false,
   },
   server: {
     // `npm run dev` forwards the API to a local `escudo serve --port 8080`.

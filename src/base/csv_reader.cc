@@ -55,6 +55,8 @@ Status CsvReader::skip_line() {
 
 std::unexpected<Error> CsvReader::syntax_error(std::int64_t line, std::int64_t column,
                                                std::string_view why) {
+  error_line_ = line;
+  error_column_ = column;
   return errorf(ErrorCode::kInvalidArgument, "{}: line {}, column {}: {}", input_->name(), line,
                 column, why);
 }
@@ -117,6 +119,8 @@ Result<bool> CsvReader::next(CsvRecord& record) {
       std::int64_t char_column = column_;
       ESCUDO_ASSIGN_OR_RETURN(int c, get());
       if (c != -1 && ++record_bytes > options_.max_record_bytes) {
+        error_line_ = record.line;
+        error_column_ = 1;
         auto error = errorf(ErrorCode::kResourceExhausted,
                             "{}: line {}: a record is longer than {} bytes (is a quote missing?)",
                             input_->name(), record.line, options_.max_record_bytes);

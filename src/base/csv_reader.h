@@ -55,6 +55,9 @@ class CsvReader {
   Result<bool> next(CsvRecord& record);
 
   const std::string& source_name() const { return input_->name(); }
+  // Where the last error returned by next() was found (line, column; 1-based).
+  std::int64_t error_line() const { return error_line_; }
+  std::int64_t error_column() const { return error_column_; }
 
  private:
   // Returns the next byte, or -1 at the end of the stream.
@@ -73,6 +76,8 @@ class CsvReader {
   bool started_ = false;
   std::int64_t line_ = 1;
   std::int64_t column_ = 1;  // the character column of the next byte
+  std::int64_t error_line_ = 0;
+  std::int64_t error_column_ = 0;
 };
 
 }  // namespace escudo

@@ -41,10 +41,19 @@ class Error {
 
   ErrorCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // A short machine-readable word that refines the code for clients ("totp_required",
+  // "csrf"); empty when the code says it all.
+  const std::string& reason() const { return reason_; }
+  Error with_reason(std::string reason) && {
+    reason_ = std::move(reason);
+    return std::move(*this);
+  }
 
   // Prefixes the message with where it happened: "importing data.csv: " + message.
   Error with_context(std::string_view context) const& {
-    return Error(code_, fmt::format("{}: {}", context, message_));
+    Error out(code_, fmt::format("{}: {}", context, message_));
+    out.reason_ = reason_;
+    return out;
   }
 
   // "invalid_argument: line 3: ..." — for logs and the CLI.
@@ -53,6 +62,7 @@ class Error {
  private:
   ErrorCode code_;
   std::string message_;
+  std::string reason_;
 };
 
 template <typename T>
@@ -68,6 +78,10 @@ inline std::unexpected<Error> make_error(ErrorCode code, std::string message) {
 template <typename... Args>
 std::unexpected<Error> errorf(ErrorCode code, fmt::format_string<Args...> format, Args&&... args) {
   return make_error(code, fmt::format(format, std::forward<Args>(args)...));
+}
+
+inline std::unexpected<Error> make_error(ErrorCode code, std::string message, std::string reason) {
+  return std::unexpected<Error>(Error(code, std::move(message)).with_reason(std::move(reason)));
 }
 
 inline Status ok_status() { return {}; }

@@ -55,22 +55,23 @@ export function TextField(props: TextFieldProps) {
   const { id, label, hint, error, value, onInput, type = 'text', width = 'full' } = props;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy) => (
-        <input
-          class={`input input--${width}${error ? ' input--error' : ''}`}
-          id={id}
-          name={id}
-          type={type}
-          value={value}
-          autoComplete={props.autoComplete}
-          inputMode={props.inputMode}
-          maxLength={props.maxLength}
-          spellcheck={props.spellcheck ?? false}
-          aria-describedby={describedBy}
-          aria-invalid={error ? 'true' : undefined}
-          onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
-        />
-      )}
+      {(describedBy) => {
+        const common = {
+          class: `input input--${width}${error ? ' input--error' : ''}`,
+          id,
+          name: id,
+          value,
+          autoComplete: props.autoComplete,
+          inputMode: props.inputMode,
+          maxLength: props.maxLength,
+          spellcheck: props.spellcheck ?? false,
+          'aria-describedby': describedBy,
+          'aria-invalid': error ? ('true' as const) : undefined,
+          onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
+        };
+        // Separate elements: the JSX types tie an input's attributes to its type.
+        return type === 'password' ? <input type="password" {...common} /> : <input type="text" {...common} />;
+      }}
     </Field>
   );
 }

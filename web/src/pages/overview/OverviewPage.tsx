@@ -38,7 +38,6 @@ export function OverviewPage(_: PageProps) {
       live = false;
     };
     // The figures do not depend on the language: load them once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (

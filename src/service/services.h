@@ -1,0 +1,45 @@
+// Everything the API and the CLI need, built once per process over one database.
+//
+//   ESCUDO_ASSIGN_OR_RETURN(auto services, service::Services::open_sqlite("escudo.db"));
+//   services->access().login(...);
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "service/access_service.h"
+#include "service/audit_service.h"
+#include "service/transit_service.h"
+#include "store/pool.h"
+
+namespace escudo::service {
+
+struct ServicesOptions {
+  std::size_t connections = 4;
+  AccessPolicy access;
+  const Clock* clock = nullptr;  // SystemClock when null; must outlive the Services
+};
+
+class Services {
+ public:
+  // Starts libsodium and opens (creating and migrating) the SQLite database at `path`.
+  static Result<std::unique_ptr<Services>> open_sqlite(const std::string& path,
+                                                       ServicesOptions options = {});
+
+  AccessService& access() { return *access_; }
+  AuditService& audit() { return *audit_; }
+  TransitService& transits() { return *transits_; }
+  store::DatabasePool& pool() { return *pool_; }
+  const Clock& clock() const { return *clock_; }
+
+ private:
+  Services() = default;
+  const Clock* clock_ = nullptr;
+  std::unique_ptr<store::DatabasePool> pool_;
+  std::unique_ptr<AccessService> access_;
+  std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<TransitService> transits_;
+};
+
+}  // namespace escudo::service
