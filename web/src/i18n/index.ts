@@ -34,25 +34,43 @@ export interface I18n {
   language: Language;
   locale: string;
   t: (key: MessageKey, params?: Params) => string;
+  /**
+   * Like t, for a sentence about `count` things: uses the key's `.one` variant
+   * when the language's plural rules call for it. `{count}` is the formatted count.
+   */
+  tn: (key: MessageKey, count: number, params?: Params) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** `2023-05` → "May 2023" / "mayo de 2023" */
   formatMonth: (month: string, style?: 'long' | 'short') => string;
   /** An ISO 8601 timestamp as a local date and time. */
   formatDateTime: (iso: string) => string;
+  /** An ISO 8601 timestamp as a local date. */
+  formatDate: (iso: string) => string;
 }
 
 export function makeI18n(language: Language): I18n {
   const locale = numberLocales[language];
   const numbers = new Intl.NumberFormat(locale);
+  const plurals = new Intl.PluralRules(locale);
   const months = {
     long: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
     short: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
   };
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const format = (formatter: Intl.DateTimeFormat, iso: string) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
+  };
   return {
     language,
     locale,
     t: (key, params) => translate(language, key, params),
+    tn: (key, count, params) => {
+      const one = `${key}.one`;
+      const chosen = plurals.select(count) === 'one' && one in en ? (one as MessageKey) : key;
+      return translate(language, chosen, { ...params, count: numbers.format(count) });
+    },
     formatNumber: (value, options) =>
       options ? new Intl.NumberFormat(locale, options).format(value) : numbers.format(value),
     formatMonth: (month, style = 'long') => {
@@ -60,10 +78,8 @@ export function makeI18n(language: Language): I18n {
       if (!match) return month;
       return months[style].format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
     },
-    formatDateTime: (iso) => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : dateTimes.format(date);
-    },
+    formatDateTime: (iso) => format(dateTimes, iso),
+    formatDate: (iso) => format(dates, iso),
   };
 }
 

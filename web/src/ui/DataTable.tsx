@@ -19,6 +19,8 @@ export interface Column<Row> {
   render?: (row: Row) => ComponentChildren;
   numeric?: boolean;
   sortable?: boolean;
+  /** Left out on narrow screens (tablets held upright); still in the CSV. */
+  wideOnly?: boolean;
 }
 
 export type SortDirection = 'ascending' | 'descending';
@@ -44,6 +46,11 @@ function compare(a: unknown, b: unknown, collator: Intl.Collator): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   return collator.compare(String(a), String(b));
+}
+
+function cellClass(column: Column<never>): string | undefined {
+  const names = [column.numeric ? 'numeric' : '', column.wideOnly ? 'wide-only' : ''].filter(Boolean);
+  return names.length > 0 ? names.join(' ') : undefined;
 }
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
@@ -96,7 +103,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                   <th
                     key={column.key}
                     scope="col"
-                    class={column.numeric ? 'numeric' : undefined}
+                    class={cellClass(column)}
                     aria-sort={active ? sort!.direction : column.sortable === false ? undefined : 'none'}
                   >
                     {column.sortable === false ? (
@@ -131,7 +138,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 <tr key={rowKey(row)}>
                   {columns.map((column, index) => {
                     const content = column.render ? column.render(row) : String(column.value(row) ?? '');
-                    const className = column.numeric ? 'numeric' : undefined;
+                    const className = cellClass(column);
                     return index === 0 ? (
                       <th key={column.key} scope="row" class={className}>
                         {content}

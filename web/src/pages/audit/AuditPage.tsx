@@ -18,7 +18,7 @@ function detailText(detail: unknown): string {
 }
 
 export function AuditPage(_: PageProps) {
-  const { t, formatNumber, formatDateTime } = useI18n();
+  const { t, tn, formatNumber, formatDateTime } = useI18n();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [more, setMore] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -81,7 +81,7 @@ export function AuditPage(_: PageProps) {
         </button>
         {verification?.ok === true && (
           <Notice kind="success" title={t('audit.verify.okTitle')} testId="verify-result">
-            <p>{t('audit.verify.ok', { entries: formatNumber(verification.entries) })}</p>
+            <p>{tn('audit.verify.ok', verification.entries)}</p>
           </Notice>
         )}
         {verification?.ok === false && (

@@ -18,7 +18,7 @@ type Outcome =
   | { state: 'rejected'; file: string; rows: RowError[]; message: string };
 
 export function ImportPage(_: PageProps) {
-  const { t, formatNumber } = useI18n();
+  const { t, tn, formatNumber } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
@@ -39,7 +39,7 @@ export function ImportPage(_: PageProps) {
     } catch (error) {
       if (error instanceof ApiError && error.rows.length > 0) {
         setOutcome({ state: 'rejected', file: file.name, rows: error.rows, message: error.message });
-        setErrors([{ message: t('import.rejected.summary', { count: formatNumber(error.rows.length) }) }]);
+        setErrors([{ message: tn('import.rejected.summary', error.rows.length) }]);
       } else if (error instanceof ApiError && error.status === 413) {
         setErrors([{ field: 'csv-file', message: t('import.errors.tooLarge') }]);
       } else if (error instanceof ApiError && error.code !== 'network' && error.status < 500) {
@@ -59,9 +59,8 @@ export function ImportPage(_: PageProps) {
       {outcome.state === 'stored' && (
         <Notice kind="success" title={t('import.stored.title')} testId="import-stored">
           <p>
-            {t('import.stored.body', {
+            {tn('import.stored.body', outcome.result.rows, {
               file: outcome.file,
-              rows: formatNumber(outcome.result.rows),
               total: formatNumber(outcome.result.total),
             })}
           </p>
@@ -76,7 +75,7 @@ export function ImportPage(_: PageProps) {
             <h2 class="notice__title" id="rejected-heading">
               {t('import.rejected.title')}
             </h2>
-            <p>{t('import.rejected.body', { file: outcome.file, count: formatNumber(outcome.rows.length) })}</p>
+            <p>{tn('import.rejected.body', outcome.rows.length, { file: outcome.file })}</p>
           </Notice>
           <DataTable
             caption={t('import.rejected.caption')}
@@ -123,7 +122,7 @@ export function ImportPage(_: PageProps) {
       <h2 class="heading-m">{t('import.layout.title')}</h2>
       <p>{t('import.layout.body')}</p>
       <pre class="code-block">
-        month,period_type,quarter,nationality_iso3,count{'\n'}2024-01,month,,VEN,21500{'\n'}2024-01,month,,ECU,4150
+        month,period_type,quarter,nationality_iso3,count{'\n'}2019-01,annual_total,,VEN,2567{'\n'}2024-01,month,2024-Q1,VEN,21500{'\n'}2024-01,month,2024-Q1,ECU,4150
       </pre>
     </>
   );

@@ -1,7 +1,7 @@
 // Sign in: user name and password, then the 6-digit code of the second factor
 // when the account has one (the server answers 401 `totp_required`).
 
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import type { Language, Me } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -27,7 +27,11 @@ export function LoginPage({ notice, onLanguageChange, onSignedIn }: LoginPagePro
   const [codeNeeded, setCodeNeeded] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+
+  // The code field appears as the next step, not as a mistake: it takes the focus.
+  useEffect(() => {
+    if (codeNeeded) focusField('totp-code');
+  }, [codeNeeded]);
 
   const validate = (): FieldError[] => {
     const found: FieldError[] = [];
@@ -53,7 +57,11 @@ export function LoginPage({ notice, onLanguageChange, onSignedIn }: LoginPagePro
       });
       onSignedIn(answer.user);
     } catch (error) {
-      setErrors([explain(error)]);
+      if (error instanceof ApiError && error.status === 401 && error.reason === 'totp_required' && !codeNeeded) {
+        setCodeNeeded(true);
+      } else {
+        setErrors([explain(error)]);
+      }
     } finally {
       setBusy(false);
     }
@@ -62,9 +70,6 @@ export function LoginPage({ notice, onLanguageChange, onSignedIn }: LoginPagePro
   const explain = (error: unknown): FieldError => {
     if (!(error instanceof ApiError)) return { message: t('errors.unexpected') };
     if (error.status === 401 && error.reason === 'totp_required') {
-      setCodeNeeded(true);
-      // Not a mistake: the next step. The code field appears below the password.
-      setTimeout(() => focusField('totp-code'), 0);
       return { field: 'totp-code', message: t('login.errors.codeRequired') };
     }
     if (error.status === 401 && error.reason === 'totp_invalid') {
@@ -99,7 +104,12 @@ export function LoginPage({ notice, onLanguageChange, onSignedIn }: LoginPagePro
         {notice === 'unreachable' && <Notice kind="warning">{t('errors.unreachable')}</Notice>}
         <ErrorSummary errors={errors} />
         <PageHeading title={t('login.title')} lead={t('login.lead')} />
-        <form ref={form} onSubmit={submit} noValidate>
+        {codeNeeded && errors.length === 0 && (
+          <Notice kind="info" testId="code-needed">
+            {t('login.codeNeeded')}
+          </Notice>
+        )}
+        <form onSubmit={submit} noValidate>
           <TextField
             id="username"
             label={t('login.username')}

@@ -6,12 +6,11 @@ import { ApiError, api } from '../../api/client';
 import type { MonthlyTransits, YearlyTransits } from '../../api/types';
 import type { PageProps } from '../../app/pages';
 import { useI18n } from '../../i18n';
-import { countryName } from '../../ui/countries';
 import { DataTable } from '../../ui/DataTable';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
-import { nationalitiesIn, yearsWithRows, type NationalityTotal } from './nationalities';
+import { everyMonth, nationalitiesIn, nationalityName, yearsWithRows, type NationalityTotal } from './nationalities';
 import { TransitsChart, type MonthPoint } from './TransitsChart';
 
 type YearRow = YearlyTransits['years'][number];
@@ -56,7 +55,7 @@ export function OverviewPage(_: PageProps) {
 
 function OverviewContent({ monthly, yearly }: { monthly: MonthlyTransits; yearly: YearlyTransits }) {
   const { t } = useI18n();
-  const series = monthly.series;
+  const series = useMemo(() => everyMonth(monthly.series), [monthly.series]);
   if (series.length === 0 && yearly.years.length === 0) {
     return (
       <Notice kind="info" title={t('overview.empty.title')}>
@@ -153,7 +152,13 @@ function YearlySection({ years }: { years: YearRow[] }) {
             render: (y) => formatNumber(y.total),
             numeric: true,
           },
-          { key: 'months', header: t('overview.col.months'), value: (y) => y.months, numeric: true },
+          {
+            key: 'months',
+            header: t('overview.col.months'),
+            value: (y) => y.months,
+            render: (y) => (y.annual_only && y.months === 0 ? '–' : String(y.months)),
+            numeric: true,
+          },
           {
             key: 'annual_only',
             header: t('overview.col.note'),
@@ -174,7 +179,7 @@ function NationalitySection({ rows }: { rows: MonthlyTransits['rows'] }) {
   const [limit, setLimit] = useState(10);
   const totals = useMemo(() => nationalitiesIn(rows, year), [rows, year]);
   const shown = limit > 0 ? totals.slice(0, limit) : totals;
-  const name = (n: NationalityTotal) => countryName(n.iso3, locale) ?? n.iso3;
+  const name = (n: NationalityTotal) => nationalityName(n.iso3, locale, t);
   return (
     <section class="section" aria-labelledby="nationality-heading">
       <h2 class="heading-l" id="nationality-heading">
@@ -241,7 +246,8 @@ function NationalitySection({ rows }: { rows: MonthlyTransits['rows'] }) {
             key: 'share',
             header: t('overview.col.share'),
             value: (n) => Math.round(n.share * 10000) / 10000,
-            render: (n) => formatNumber(n.share, { style: 'percent', maximumFractionDigits: 1 }),
+            render: (n) =>
+              formatNumber(n.share, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
             numeric: true,
           },
         ]}

@@ -1,6 +1,8 @@
 // Totals by nationality for one year, from the monthly rows of the API.
 
 import type { MonthlyTransits } from '../../api/types';
+import type { MessageKey } from '../../i18n';
+import { countryName } from '../../ui/countries';
 
 export interface NationalityTotal {
   rank: number;
@@ -28,4 +30,31 @@ export function nationalitiesIn(rows: MonthlyTransits['rows'], year: number): Na
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([iso3, count], index) => ({ rank: index + 1, iso3, count, share: total ? count / total : 0 }));
+}
+
+/**
+ * The monthly series with the months it skips put back as 0: the official
+ * tables leave out a month nobody crossed (April, May and July 2020, when the
+ * border was closed), and the chart's axis must not skip them.
+ */
+export function everyMonth(series: MonthlyTransits['series']): MonthlyTransits['series'] {
+  if (series.length === 0) return series;
+  const byMonth = new Map(series.map((point) => [point.month, point.total]));
+  const sorted = [...byMonth.keys()].sort();
+  const [firstYear, firstMonth] = sorted[0]!.split('-').map(Number) as [number, number];
+  const last = sorted[sorted.length - 1]!;
+  const filled: MonthlyTransits['series'] = [];
+  for (let year = firstYear, month = firstMonth; ; month === 12 ? ((month = 1), (year += 1)) : (month += 1)) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    filled.push({ month: key, total: byMonth.get(key) ?? 0 });
+    if (key >= last) break;
+  }
+  return filled;
+}
+
+/** The nationality's name in the UI's language; the code itself when it has none. */
+export function nationalityName(iso3: string, locale: string, t: (key: MessageKey) => string): string {
+  if (iso3 === 'OOO') return t('nationality.OOO');
+  if (iso3 === 'TIB') return t('nationality.TIB');
+  return countryName(iso3, locale) ?? iso3;
 }

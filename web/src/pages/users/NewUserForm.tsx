@@ -84,6 +84,7 @@ export function NewUserForm({ onCreated }: { onCreated: (answer: CreatedUser) =>
           <TextField
             id="new-display-name"
             label={t('users.new.displayName')}
+            hint={t('users.new.displayNameHint')}
             value={displayName}
             onInput={setDisplayName}
             autoComplete="off"

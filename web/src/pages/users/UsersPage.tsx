@@ -13,7 +13,7 @@ import { NewUserForm } from './NewUserForm';
 import { SecondFactorSecret } from '../../ui/SecondFactorSecret';
 
 export function UsersPage({ me }: PageProps) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate } = useI18n();
   const [users, setUsers] = useState<User[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedUser | null>(null);
@@ -98,7 +98,7 @@ export function UsersPage({ me }: PageProps) {
               {
                 key: 'totp',
                 header: t('users.col.totp'),
-                value: (u) => (u.totp_enabled ? t('common.yes') : t('common.no')),
+                value: (u) => (u.totp_enabled ? t('common.on') : t('common.off')),
               },
               {
                 key: 'status',
@@ -114,7 +114,8 @@ export function UsersPage({ me }: PageProps) {
                 key: 'created_at',
                 header: t('users.col.created'),
                 value: (u) => u.created_at,
-                render: (u) => formatDateTime(u.created_at),
+                render: (u) => formatDate(u.created_at),
+                wideOnly: true,
               },
               {
                 key: 'action',

@@ -1,0 +1,23 @@
+// Registers every API route on a Router. One file per area: routes_session.cc (sign-in, me),
+// routes_users.cc, routes_audit.cc, routes_transits.cc, routes_system.cc (health, OpenAPI).
+#pragma once
+
+#include "api/router.h"
+#include "service/services.h"
+
+namespace escudo::api {
+
+struct RouteOptions {
+  bool secure_cookies = false;  // add `Secure` to the session cookie (behind TLS)
+};
+
+void add_session_routes(Router& router, service::Services& services, const RouteOptions& options);
+void add_user_routes(Router& router, service::Services& services);
+void add_audit_routes(Router& router, service::Services& services);
+void add_transit_routes(Router& router, service::Services& services);
+// Health and the OpenAPI description; call last, so the description lists every route.
+void add_system_routes(Router& router);
+
+void add_all_routes(Router& router, service::Services& services, const RouteOptions& options);
+
+}  // namespace escudo::api

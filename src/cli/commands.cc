@@ -1,0 +1,280 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "api/server.h"
+#include "base/input_stream.h"
+#include "base/log.h"
+#include "cli/progress.h"
+#include "crypto/crypto.h"
+#include "service/services.h"
+
+namespace escudo::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+
+int fail(const Error& error) {
+  std::fprintf(stderr, "escudo: %s\n", error.message().c_str());
+  return kFailed;
+}
+
+std::unique_ptr<service::Services> open_services(const std::string& db) {
+  if (db.empty()) {
+    std::fprintf(stderr, "escudo: give the database with --db PATH\n");
+    return nullptr;
+  }
+  auto services = service::Services::open_sqlite(db);
+  if (!services) {
+    fail(services.error());
+    return nullptr;
+  }
+  return std::move(*services);
+}
+
+// Reads one line from standard input without echoing it when it is a terminal.
+std::optional<std::string> read_password(bool from_stdin) {
+  if (!from_stdin) {
+    std::fprintf(stderr, "escudo: pass the password on standard input with --password-stdin\n");
+    return std::nullopt;
+  }
+  std::string password;
+  if (!std::getline(std::cin, password)) {
+    std::fprintf(stderr, "escudo: no password on standard input\n");
+    return std::nullopt;
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+void print_created(const service::CreatedUser& created) {
+  std::printf("user %s created (id %lld)\n", created.user.username.c_str(),
+              static_cast<long long>(created.user.id.value()));
+  if (created.totp_secret) {
+    std::printf("totp secret: %s\n", created.totp_secret->c_str());
+    std::printf("otpauth uri: %s\n", created.totp_uri->c_str());
+    std::printf("Add the secret to an authenticator app now: it is not shown again.\n");
+  }
+}
+
+int import_one(service::Services& services, const std::string& path) {
+  auto stream = open_file_stream(path);
+  if (!stream) return fail(stream.error());
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  Progress progress("importing " + fs::path(path).filename().string(), ec ? 0 : size);
+  auto report = services.transits().import_table(service::Actor::command_line(),
+                                                 with_progress(std::move(*stream), &progress));
+  progress.finish();
+  if (!report) return fail(report.error());
+  if (!report->stored) {
+    for (const auto& e : report->errors) {
+      if (e.field.empty()) {
+        std::fprintf(stderr, "%s:%lld: %s\n", path.c_str(), static_cast<long long>(e.line),
+                     e.message.c_str());
+      } else {
+        std::fprintf(stderr, "%s:%lld:%lld: %s: %s\n", path.c_str(),
+                     static_cast<long long>(e.line), static_cast<long long>(e.column),
+                     e.field.c_str(), e.message.c_str());
+      }
+    }
+    if (report->error_count > static_cast<std::int64_t>(report->errors.size())) {
+      std::fprintf(stderr, "… and %lld more\n",
+                   static_cast<long long>(report->error_count - report->errors.size()));
+    }
+    std::fprintf(stderr, "escudo: %lld bad row(s) in %s; nothing was stored\n",
+                 static_cast<long long>(report->error_count), path.c_str());
+    return kFailed;
+  }
+  std::printf("imported %s: %lld rows (%s table), %lld people\n", path.c_str(),
+              static_cast<long long>(report->rows), report->kind.c_str(),
+              static_cast<long long>(report->total));
+  return kOk;
+}
+
+std::string find_web_root(const std::string& given) {
+  if (!given.empty()) return given;
+  for (const char* candidate : {"web/dist", "../web/dist", "/usr/share/escudo/web"}) {
+    std::error_code ec;
+    if (fs::exists(fs::path(candidate) / "index.html", ec)) return candidate;
+  }
+  return "";
+}
+
+int serve_with(service::Services& services, const ServeArgs& args) {
+  api::ServerOptions options;
+  options.address = args.address;
+  options.port = args.port;
+  options.web_root = find_web_root(args.web_root);
+  options.io_threads = args.io_threads;
+  options.worker_threads = args.workers;
+  options.handle_signals = true;
+  if (options.web_root.empty()) {
+    std::fprintf(stderr, "escudo: the web UI is not built (web/dist); serving the API only\n");
+  }
+  auto server = api::Server::create(services, options);
+  if (!server) return fail(server.error());
+  auto port = (*server)->start();
+  if (!port) return fail(port.error());
+  std::printf("escudo listening on http://%s:%u\n", args.address.c_str(),
+              static_cast<unsigned>(*port));
+  std::fflush(stdout);
+  (*server)->run();
+  std::printf("escudo stopped\n");
+  return kOk;
+}
+
+}  // namespace
+
+int run_serve(const ServeArgs& args) {
+  auto services = open_services(args.db);
+  if (!services) return kFailed;
+  return serve_with(*services, args);
+}
+
+int run_user_add(const UserAddArgs& args) {
+  service::NewUserRequest request;
+  request.username = args.name;
+  request.display_name = args.display_name.empty() ? args.name : args.display_name;
+  request.agency = args.agency;
+  for (const auto& name : args.roles) {
+    auto role = model::parse_role(name);
+    if (!role) return fail(role.error());
+    request.roles.push_back(*role);
+  }
+  auto language = model::parse_language(args.language);
+  if (!language) return fail(language.error());
+  request.language = *language;
+  auto password = read_password(args.password_stdin);
+  if (!password) return kFailed;
+  request.password = *password;
+  auto services = open_services(args.db);
+  if (!services) return kFailed;
+  auto created = services->access().create_user(service::Actor::command_line(), request);
+  if (!created) return fail(created.error());
+  print_created(*created);
+  return kOk;
+}
+
+int run_user_list(const std::string& db) {
+  auto services = open_services(db);
+  if (!services) return kFailed;
+  auto users = services->access().list_users(service::Actor::command_line());
+  if (!users) return fail(users.error());
+  std::printf("%-20s %-28s %-20s %-8s %-5s %s\n", "USER", "NAME", "AGENCY", "STATE", "2FA",
+              "ROLES");
+  for (const auto& u : *users) {
+    std::string roles;
+    for (auto r : u.roles) roles += (roles.empty() ? "" : ",") + std::string(model::role_name(r));
+    std::printf("%-20s %-28s %-20s %-8s %-5s %s\n", u.username.c_str(), u.display_name.c_str(),
+                u.agency_name.c_str(), u.disabled ? "disabled" : "active",
+                u.totp_enabled ? "yes" : "no", roles.c_str());
+  }
+  return kOk;
+}
+
+int run_user_passwd(const std::string& db, const std::string& name, bool password_stdin) {
+  auto password = read_password(password_stdin);
+  if (!password) return kFailed;
+  auto services = open_services(db);
+  if (!services) return kFailed;
+  auto done = services->access().set_password(service::Actor::command_line(), name, *password);
+  if (!done) return fail(done.error());
+  std::printf("password of %s changed; their sessions were ended\n", name.c_str());
+  return kOk;
+}
+
+int run_user_disable(const std::string& db, const std::string& name, bool disabled) {
+  auto services = open_services(db);
+  if (!services) return kFailed;
+  auto user = services->access().set_disabled_by_name(service::Actor::command_line(), name, disabled);
+  if (!user) return fail(user.error());
+  std::printf("user %s %s\n", name.c_str(), disabled ? "disabled; their sessions were ended"
+                                                     : "enabled");
+  return kOk;
+}
+
+int run_audit_verify(const std::string& db) {
+  auto services = open_services(db);
+  if (!services) return kFailed;
+  auto report = services->audit().verify(nullptr);
+  if (!report) return fail(report.error());
+  if (report->ok) {
+    std::printf("audit chain holds: %lld entries; head %s\n",
+                static_cast<long long>(report->entries), report->head_hash.c_str());
+    return kOk;
+  }
+  std::printf("audit chain BROKEN at entry %lld: %s\n(%lld entries before it hold)\n",
+              static_cast<long long>(report->first_broken.value_or(0)), report->reason.c_str(),
+              static_cast<long long>(report->entries));
+  return kFailed;
+}
+
+int run_import_transits(const std::string& db, const std::vector<std::string>& files) {
+  auto services = open_services(db);
+  if (!services) return kFailed;
+  int status = kOk;
+  for (const auto& file : files) {
+    if (import_one(*services, file) != kOk) status = kFailed;
+  }
+  return status;
+}
+
+int run_demo(const DemoArgs& args) {
+  bool fresh = !fs::exists(args.db);
+  auto services = open_services(args.db);
+  if (!services) return kFailed;
+  if (fresh) {
+    std::printf("created %s\n", args.db.c_str());
+  }
+  {
+    auto pool = services->pool().acquire();
+    auto imported = pool->query_int("SELECT COUNT(*) FROM transit_imports");
+    if (!imported) return fail(imported.error());
+    if (imported->value_or(0) == 0) {
+      for (const char* name : {"darien_transits_by_nationality.csv", "darien_transits_by_sex_age.csv"}) {
+        if (import_one(*services, (fs::path(args.data_dir) / name).string()) != kOk) return kFailed;
+      }
+    } else {
+      std::printf("official data already loaded in %s\n", args.db.c_str());
+    }
+  }
+  auto users = services->access().list_users(service::Actor::command_line());
+  if (!users) return fail(users.error());
+  if (users->empty()) {
+    std::printf("\nDemo users (passwords are shown only now; keep them):\n\n");
+    std::printf("  %-22s %-20s %-24s %s\n", "user", "role", "password", "second factor (TOTP)");
+    for (model::Role role : model::all_roles()) {
+      std::string name = "demo." + std::string(model::role_name(role));
+      std::replace(name.begin(), name.end(), '_', '-');
+      std::string password = crypto::random_token(12);
+      auto created = services->access().create_user(
+          service::Actor::command_line(),
+          {.username = name,
+           .display_name = "Demo " + std::string(model::role_name(role)),
+           .agency = "escudo demo",
+           .roles = {role},
+           .password = password});
+      if (!created) return fail(created.error());
+      std::printf("  %-22s %-20s %-24s %s\n", name.c_str(), std::string(model::role_name(role)).c_str(),
+                  password.c_str(), created->totp_secret ? created->totp_secret->c_str() : "-");
+    }
+    std::printf("\nAdmin and tip handler sign in with a 6-digit code: add their secret to an "
+                "authenticator app.\n\n");
+  } else {
+    std::printf("demo users exist already (their passwords were shown when %s was created);\n"
+                "reset one with: printf 'new password\\n' | escudo user passwd --db %s --name "
+                "demo.analyst --password-stdin\n",
+                args.db.c_str(), args.db.c_str());
+  }
+  return serve_with(*services, args.serve);
+}
+
+}  // namespace escudo::cli

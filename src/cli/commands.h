@@ -1,0 +1,46 @@
+// The `escudo` command line: one function per command, each returning the process exit code.
+// main.cc wires them to CLI11; they call only the service layer (and api::Server for serve).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace escudo::cli {
+
+struct ServeArgs {
+  std::string db;
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::string web_root;
+  int io_threads = 2;
+  int workers = 2;
+};
+
+struct DemoArgs {
+  std::string db = "escudo-demo.db";
+  std::string data_dir = "data/official";
+  ServeArgs serve;
+};
+
+struct UserAddArgs {
+  std::string db;
+  std::string name;
+  std::string display_name;
+  std::string agency = "escudo";
+  std::vector<std::string> roles;
+  std::string language = "es";
+  bool password_stdin = false;
+};
+
+int run_serve(const ServeArgs& args);
+int run_demo(const DemoArgs& args);
+int run_user_add(const UserAddArgs& args);
+int run_user_list(const std::string& db);
+int run_user_passwd(const std::string& db, const std::string& name, bool password_stdin);
+int run_user_disable(const std::string& db, const std::string& name, bool disabled);
+int run_audit_verify(const std::string& db);
+int run_import_transits(const std::string& db, const std::vector<std::string>& files);
+
+}  // namespace escudo::cli

@@ -1,0 +1,94 @@
+// escudo: one program for the whole platform. `escudo --help` lists the commands.
+#include <CLI/CLI.hpp>
+
+#include "base/version.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace escudo::cli;
+  CLI::App app{"escudo: operations and protection platform for the Darién corridor"};
+  app.set_version_flag("--version", std::string("escudo ") + escudo::kVersion);
+  app.require_subcommand(1);
+  int exit_code = 0;
+
+  ServeArgs serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the web UI and the HTTP API");
+  serve_cmd->add_option("--db", serve.db, "SQLite database file (created if missing)")->required();
+  serve_cmd->add_option("--address", serve.address, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "Port (0: any free port)")->capture_default_str();
+  serve_cmd->add_option("--web-root", serve.web_root, "Built web UI folder (default: web/dist)");
+  serve_cmd->add_option("--io-threads", serve.io_threads, "I/O threads")->capture_default_str();
+  serve_cmd->add_option("--workers", serve.workers, "Worker threads")->capture_default_str();
+  serve_cmd->callback([&] { exit_code = run_serve(serve); });
+
+  DemoArgs demo;
+  auto* demo_cmd = app.add_subcommand(
+      "demo", "Create the demo database with the official data and demo users, then serve");
+  demo_cmd->add_option("--db", demo.db, "Demo database file")->capture_default_str();
+  demo_cmd->add_option("--data", demo.data_dir, "Folder of the official tables")->capture_default_str();
+  demo_cmd->add_option("--address", demo.serve.address, "Address to listen on")->capture_default_str();
+  demo_cmd->add_option("--port", demo.serve.port, "Port")->capture_default_str();
+  demo_cmd->add_option("--web-root", demo.serve.web_root, "Built web UI folder");
+  demo_cmd->callback([&] {
+    demo.serve.db = demo.db;
+    exit_code = run_demo(demo);
+  });
+
+  auto* user_cmd = app.add_subcommand("user", "Manage users");
+  user_cmd->require_subcommand(1);
+  UserAddArgs add;
+  auto* add_cmd = user_cmd->add_subcommand("add", "Create a user");
+  add_cmd->add_option("--db", add.db, "Database file")->required();
+  add_cmd->add_option("--name", add.name, "User name (a-z, 0-9, . _ -)")->required();
+  add_cmd->add_option("--role", add.roles,
+                      "Role (repeat for several): admin, registrar, protection_officer, analyst, "
+                      "tip_handler, rewards_committee, commander, auditor")
+      ->required();
+  add_cmd->add_option("--agency", add.agency, "Agency")->capture_default_str();
+  add_cmd->add_option("--display-name", add.display_name, "Full name shown in the UI");
+  add_cmd->add_option("--language", add.language, "es or en")->capture_default_str();
+  add_cmd->add_flag("--password-stdin", add.password_stdin, "Read the password from standard input");
+  add_cmd->callback([&] { exit_code = run_user_add(add); });
+
+  std::string db;
+  auto* list_cmd = user_cmd->add_subcommand("list", "List users");
+  list_cmd->add_option("--db", db, "Database file")->required();
+  list_cmd->callback([&] { exit_code = run_user_list(db); });
+
+  std::string name;
+  bool password_stdin = false;
+  auto* passwd_cmd = user_cmd->add_subcommand("passwd", "Set a user's password");
+  passwd_cmd->add_option("--db", db, "Database file")->required();
+  passwd_cmd->add_option("--name", name, "User name")->required();
+  passwd_cmd->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+  passwd_cmd->callback([&] { exit_code = run_user_passwd(db, name, password_stdin); });
+
+  auto* disable_cmd = user_cmd->add_subcommand("disable", "Disable a user and end their sessions");
+  disable_cmd->add_option("--db", db, "Database file")->required();
+  disable_cmd->add_option("--name", name, "User name")->required();
+  disable_cmd->callback([&] { exit_code = run_user_disable(db, name, true); });
+
+  auto* enable_cmd = user_cmd->add_subcommand("enable", "Enable a disabled user");
+  enable_cmd->add_option("--db", db, "Database file")->required();
+  enable_cmd->add_option("--name", name, "User name")->required();
+  enable_cmd->callback([&] { exit_code = run_user_disable(db, name, false); });
+
+  auto* audit_cmd = app.add_subcommand("audit", "The audit log");
+  audit_cmd->require_subcommand(1);
+  auto* verify_cmd = audit_cmd->add_subcommand(
+      "verify", "Check the hash chain; exit 1 and name the first broken entry when it fails");
+  verify_cmd->add_option("--db", db, "Database file")->required();
+  verify_cmd->callback([&] { exit_code = run_audit_verify(db); });
+
+  auto* import_cmd = app.add_subcommand("import", "Import data");
+  import_cmd->require_subcommand(1);
+  std::vector<std::string> files;
+  auto* transits_cmd = import_cmd->add_subcommand(
+      "transits", "Import official transit tables (CSV); each file is stored whole or not at all");
+  transits_cmd->add_option("--db", db, "Database file")->required();
+  transits_cmd->add_option("FILE", files, "CSV files")->required()->check(CLI::ExistingFile);
+  transits_cmd->callback([&] { exit_code = run_import_transits(db, files); });
+
+  CLI11_PARSE(app, argc, argv);
+  return exit_code;
+}
