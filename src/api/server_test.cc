@@ -1,0 +1,405 @@
+// The real server on 127.0.0.1, port 0, over a real SQLite file, spoken to over TCP.
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "api/server.h"
+#include "base/input_stream.h"
+#include "crypto/totp.h"
+#include "service/services.h"
+#include "testing/temp_dir.h"
+
+namespace escudo::api {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+namespace fs = std::filesystem;
+
+struct Reply {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names; repeated ones joined by "\n"
+  std::string body;
+  bool closed = false;
+
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+// A keep-alive HTTP/1.1 client connection, synchronous.
+class Client {
+ public:
+  explicit Client(std::uint16_t port) : stream_(io_) {
+    stream_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  }
+
+  Reply send(const std::string& method, const std::string& target, const std::string& body = "",
+             std::vector<std::pair<std::string, std::string>> headers = {}) {
+    http::request<http::string_body> req{http::string_to_verb(method), target, 11};
+    req.set(http::field::host, "127.0.0.1");
+    for (auto& [k, v] : headers) req.set(k, v);
+    if (!body.empty() || method == "POST" || method == "PUT") {
+      req.body() = body;
+      req.prepare_payload();
+    }
+    http::write(stream_, req);
+    return read_reply(method == "HEAD");
+  }
+
+  // Writes raw bytes, for requests a normal client would not make.
+  Reply send_raw(const std::string& bytes) {
+    asio::write(stream_, asio::buffer(bytes));
+    return read_reply(false);
+  }
+
+ private:
+  Reply read_reply(bool head) {
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64u << 20);
+    parser.skip(head);
+    beast::error_code ec;
+    http::read(stream_, buffer_, parser, ec);
+    Reply r;
+    if (ec) {
+      r.closed = true;
+      return r;
+    }
+    auto& res = parser.get();
+    r.status = static_cast<int>(res.result_int());
+    for (const auto& f : res) {
+      std::string name(f.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto& slot = r.headers[name];
+      slot += (slot.empty() ? "" : "\n") + std::string(f.value());
+    }
+    r.body = res.body();
+    return r;
+  }
+
+  asio::io_context io_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+};
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The web UI folder, a secret next to it, and a symlink that tries to reach the secret.
+    fs::create_directories(dir_.file("web/assets"));
+    testing::write_file(dir_.file("web/index.html"), "<!doctype html><title>escudo</title>");
+    testing::write_file(dir_.file("web/assets/app-1234.js"), "console.log(1)");
+    testing::write_file(dir_.file("secret.txt"), "TOP SECRET");
+    fs::create_symlink(dir_.file("secret.txt"), dir_.file("web/link.txt"));
+
+    service::ServicesOptions options;
+    options.access.password_cost = crypto::PasswordCost::minimum_for_tests();
+    services_ = service::Services::open_sqlite(dir_.file("api.db"), options).value();
+    auto& access = services_->access();
+    auto actor = service::Actor::command_line();
+    ASSERT_TRUE(access.create_user(actor, {.username = "ana", .display_name = "Ana",
+                                           .agency = "SNM", .roles = {model::Role::kAnalyst},
+                                           .password = "analyst password"}));
+    ASSERT_TRUE(access.create_user(actor, {.username = "reg", .display_name = "Reg",
+                                           .agency = "SNM", .roles = {model::Role::kRegistrar},
+                                           .password = "registrar password"}));
+    auto admin = access.create_user(actor, {.username = "boss", .display_name = "Boss",
+                                            .agency = "SNM", .roles = {model::Role::kAdmin},
+                                            .password = "admin password"});
+    admin_totp_ = *admin->totp_secret;
+
+    ServerOptions server_options;
+    server_options.port = 0;
+    server_options.web_root = dir_.file("web");
+    server_options.idle_timeout_ms = 1500;
+    server_ = Server::create(*services_, server_options).value();
+    port_ = server_->start().value();
+    thread_ = std::thread([this] { server_->run(); });
+  }
+
+  void TearDown() override {
+    server_->stop();
+    thread_.join();
+  }
+
+  struct Session {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  Session login(Client& c, const std::string& user, const std::string& password,
+                const std::string& code = "") {
+    std::string body = R"({"username":")" + user + R"(","password":")" + password + "\"";
+    if (!code.empty()) body += R"(,"totp_code":")" + code + "\"";
+    body += "}";
+    Reply r = c.send("POST", "/api/session", body, {{"Content-Type", "application/json"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::string set_cookie = r.header("set-cookie");
+    Session s;
+    s.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    auto pos = r.body.find("\"csrf_token\":\"");
+    if (pos != std::string::npos) {
+      pos += 14;
+      s.csrf = r.body.substr(pos, r.body.find('"', pos) - pos);
+    }
+    return s;
+  }
+
+  std::int64_t scalar(const std::string& sql) {
+    return services_->pool().acquire()->query_int(sql).value().value_or(-1);
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<service::Services> services_;
+  std::unique_ptr<Server> server_;
+  std::uint16_t port_ = 0;
+  std::thread thread_;
+  std::string admin_totp_;
+};
+
+TEST_F(ServerTest, HealthHasSecurityHeaders) {
+  Client c(port_);
+  Reply r = c.send("GET", "/api/health");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find(R"("status":"ok")"), std::string::npos);
+  std::string csp = r.header("content-security-policy");
+  EXPECT_NE(csp.find("default-src 'self'"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(csp.find("http"), std::string::npos);  // no third-party origin
+  EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(r.header("cache-control"), "no-store");
+  EXPECT_EQ(r.header("server"), "");
+}
+
+TEST_F(ServerTest, LoginSetsHardenedCookieAndMeNeedsIt) {
+  Client c(port_);
+  EXPECT_EQ(c.send("GET", "/api/me").status, 401);
+  Reply r = c.send("POST", "/api/session", R"({"username":"ana","password":"analyst password"})",
+                   {{"Content-Type", "application/json"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string cookie = r.header("set-cookie");
+  EXPECT_NE(cookie.find("escudo_session="), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  Session s{cookie.substr(0, cookie.find(';')), ""};
+  Reply me = c.send("GET", "/api/me", "", {{"Cookie", s.cookie}});
+  EXPECT_EQ(me.status, 200);
+  EXPECT_NE(me.body.find(R"("permissions":["transits.read"])"), std::string::npos);
+  EXPECT_EQ(c.send("GET", "/api/me", "", {{"Cookie", "escudo_session=forged"}}).status, 401);
+}
+
+TEST_F(ServerTest, StateChangesNeedTheCsrfToken) {
+  Client c(port_);
+  Session s = login(c, "ana", "analyst password");
+  Reply no_token = c.send("PUT", "/api/me/language", R"({"language":"en"})",
+                          {{"Cookie", s.cookie}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(no_token.status, 403);
+  EXPECT_NE(no_token.body.find(R"("reason":"csrf")"), std::string::npos);
+  Reply wrong = c.send("PUT", "/api/me/language", R"({"language":"en"})",
+                       {{"Cookie", s.cookie}, {"Content-Type", "application/json"},
+                        {"X-CSRF-Token", "nope"}});
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM users WHERE language = 'en'"), 0);
+  Reply ok = c.send("PUT", "/api/me/language", R"({"language":"en"})",
+                    {{"Cookie", s.cookie}, {"Content-Type", "application/json"},
+                     {"X-CSRF-Token", s.csrf}});
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM users WHERE language = 'en'"), 1);
+  EXPECT_EQ(c.send("DELETE", "/api/session", "", {{"Cookie", s.cookie}}).status, 403);
+  EXPECT_EQ(c.send("DELETE", "/api/session", "", {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}})
+                .status,
+            204);
+  EXPECT_EQ(c.send("GET", "/api/me", "", {{"Cookie", s.cookie}}).status, 401);
+}
+
+TEST_F(ServerTest, BadBodiesAreRefusedAndChangeNothing) {
+  Client c(port_);
+  std::int64_t audit_before = scalar("SELECT COUNT(*) FROM audit_log");
+  Reply bad_json = c.send("POST", "/api/session", R"({"username":"ana",)",
+                          {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad_json.status, 400);
+  EXPECT_NE(bad_json.body.find("not valid JSON"), std::string::npos);
+  Reply wrong_type = c.send("POST", "/api/session", R"({"username":"ana","password":"x"})",
+                            {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(wrong_type.status, 415);
+  Reply missing = c.send("POST", "/api/session", R"({"username":"ana"})",
+                         {{"Content-Type", "application/json"}});
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("password"), std::string::npos);
+  Reply injection = c.send("POST", "/api/session",
+                           R"({"username":"ana' OR '1'='1","password":"' OR 1=1; DROP TABLE users; --"})",
+                           {{"Content-Type", "application/json"}});
+  EXPECT_EQ(injection.status, 401);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM users"), 3);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM sessions"), 0);
+  // Only the failed login was recorded.
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log"), audit_before + 1);
+}
+
+TEST_F(ServerTest, OversizedBodyAndHeadersAreRefused) {
+  {
+    Client c(port_);
+    std::string big(20000, 'x');
+    Reply r = c.send("POST", "/api/session", big, {{"Content-Type", "application/json"}});
+    EXPECT_EQ(r.status, 413);
+  }
+  {
+    Client c(port_);
+    Reply r = c.send("GET", "/api/health", "", {{"X-Filler", std::string(20000, 'y')}});
+    EXPECT_EQ(r.status, 431);
+  }
+  {
+    Client c(port_);
+    Reply r = c.send_raw("THIS IS NOT HTTP\r\n\r\n");
+    EXPECT_EQ(r.status, 400);
+  }
+  EXPECT_EQ(Client(port_).send("GET", "/api/health").status, 200);  // still serving
+}
+
+TEST_F(ServerTest, StaticFilesNeverLeaveTheWebRoot) {
+  Client c(port_);
+  Reply index = c.send("GET", "/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.header("content-type"), "text/html; charset=utf-8");
+  Reply asset = c.send("GET", "/assets/app-1234.js");
+  EXPECT_EQ(asset.status, 200);
+  EXPECT_NE(asset.header("cache-control").find("immutable"), std::string::npos);
+  for (const char* evil : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                           "/assets/%2e%2e/%2e%2e/secret.txt", "/link.txt", "/assets",
+                           "/assets/", "/..%2fsecret.txt", "/.hidden", "/%00"}) {
+    Reply r = Client(port_).send("GET", evil);
+    EXPECT_TRUE(r.status == 404 || r.status == 400) << evil << " -> " << r.status;
+    EXPECT_EQ(r.body.find("TOP SECRET"), std::string::npos) << evil;
+  }
+  EXPECT_EQ(c.send("POST", "/index.html", "x").status, 405);
+}
+
+TEST_F(ServerTest, UnknownRoutesAndMethods) {
+  Client c(port_);
+  Reply unknown = c.send("GET", "/api/nothing-here");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find(R"("code":"not_found")"), std::string::npos);
+  EXPECT_EQ(c.send("PATCH", "/api/health").status, 405);
+}
+
+TEST_F(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {
+  Client c(port_);
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(c.send("GET", "/api/health").status, 200);
+}
+
+TEST_F(ServerTest, IdleConnectionsAreClosed) {
+  Client c(port_);
+  ASSERT_EQ(c.send("GET", "/api/health").status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  Reply after = c.send("GET", "/api/health");
+  EXPECT_TRUE(after.closed);
+}
+
+TEST_F(ServerTest, TransitsThroughTheApi) {
+  auto imported = services_->transits().import_table(
+      service::Actor::command_line(),
+      open_file_stream(testing::source_dir() + "/data/official/darien_transits_by_nationality.csv")
+          .value());
+  ASSERT_TRUE(imported && imported->stored);
+  Client c(port_);
+  EXPECT_EQ(c.send("GET", "/api/transits/yearly").status, 401);
+  Session s = login(c, "ana", "analyst password");
+  Reply years = c.send("GET", "/api/transits/yearly", "", {{"Cookie", s.cookie}});
+  ASSERT_EQ(years.status, 200);
+  EXPECT_NE(years.body.find(R"({"year":2022,"total":248284,)"), std::string::npos);
+  EXPECT_NE(years.body.find(R"({"year":2023,"total":520085,)"), std::string::npos);
+  EXPECT_NE(years.body.find(R"({"year":2024,"total":302203,)"), std::string::npos);
+  Reply monthly = c.send("GET", "/api/transits/monthly?from=2023-01&to=2023-02&nationality=VEN",
+                         "", {{"Cookie", s.cookie}});
+  ASSERT_EQ(monthly.status, 200);
+  EXPECT_NE(monthly.body.find(R"("from":"2023-01","to":"2023-02")"), std::string::npos);
+  EXPECT_EQ(monthly.body.find("\"HTI\""), std::string::npos);
+  Reply bad = c.send("GET", "/api/transits/monthly?from=2023-13", "", {{"Cookie", s.cookie}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("from"), std::string::npos);
+}
+
+TEST_F(ServerTest, ImportOverHttpIsAllOrNothing) {
+  Client c(port_);
+  Session analyst = login(c, "ana", "analyst password");
+  std::string good = "month,quarter,demog,count\n2023-01,2023-Q1,boys,5\n";
+  Reply denied = c.send("POST", "/api/transits/import", good,
+                        {{"Cookie", analyst.cookie}, {"X-CSRF-Token", analyst.csrf},
+                         {"Content-Type", "text/csv"}});
+  EXPECT_EQ(denied.status, 403);
+
+  Client c2(port_);
+  Session reg = login(c2, "reg", "registrar password");
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"Cookie", reg.cookie}, {"X-CSRF-Token", reg.csrf}, {"Content-Type", "text/csv"}};
+  Reply bad = c2.send("POST", "/api/transits/import",
+                      good + "2023-01,2023-Q1,girls,x\n2023-02,2023-Q1,kids,1\n", headers);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find(R"("line":3,"column":23,"field":"count")"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find(R"("line":4)"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM transit_demographic_counts"), 0);
+  Reply ok = c2.send("POST", "/api/transits/import", good, headers);
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM transit_demographic_counts"), 1);
+}
+
+TEST_F(ServerTest, AdminNeedsSecondFactorThenManagesUsers) {
+  Client c(port_);
+  Reply first = c.send("POST", "/api/session", R"({"username":"boss","password":"admin password"})",
+                       {{"Content-Type", "application/json"}});
+  EXPECT_EQ(first.status, 401);
+  EXPECT_NE(first.body.find(R"("reason":"totp_required")"), std::string::npos);
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch()).count();
+  Session s = login(c, "boss", "admin password", crypto::totp_code(admin_totp_, now).value());
+  auto with = [&](std::string type = "application/json") {
+    return std::vector<std::pair<std::string, std::string>>{
+        {"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", type}};
+  };
+  Reply created = c.send("POST", "/api/users",
+                         R"({"username":"tips","display_name":"Tip Desk","agency":"FGN",)"
+                         R"("roles":["tip_handler"],"password":"tip desk password"})",
+                         with());
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_NE(created.body.find("\"totp_secret\""), std::string::npos);
+  Reply bad_role = c.send("POST", "/api/users",
+                          R"({"username":"x1","display_name":"X","agency":"A","roles":["king"],)"
+                          R"("password":"long password!"})",
+                          with());
+  EXPECT_EQ(bad_role.status, 400);
+  Reply list = c.send("GET", "/api/users", "", with());
+  EXPECT_NE(list.body.find(R"("username":"tips")"), std::string::npos);
+  std::int64_t tips_id = scalar("SELECT id FROM users WHERE username = 'tips'");
+  Reply disabled = c.send("PUT", "/api/users/" + std::to_string(tips_id) + "/disabled",
+                          R"({"disabled":true})", with());
+  EXPECT_EQ(disabled.status, 200);
+  EXPECT_NE(disabled.body.find(R"("disabled":true)"), std::string::npos);
+  EXPECT_EQ(c.send("PUT", "/api/users/abc/disabled", R"({"disabled":true})", with()).status, 400);
+  EXPECT_EQ(c.send("PUT", "/api/users/999/disabled", R"({"disabled":true})", with()).status, 404);
+  Reply verify = c.send("GET", "/api/audit/verify", "", with());
+  EXPECT_NE(verify.body.find(R"("ok":true)"), std::string::npos) << verify.body;
+}
+
+TEST_F(ServerTest, OpenApiDescribesEveryRoute) {
+  Client c(port_);
+  Reply doc = c.send("GET", "/api/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  EXPECT_NE(doc.body.find(R"("openapi":"3.1.0")"), std::string::npos);
+  for (const char* path : {"/api/health", "/api/session", "/api/me", "/api/me/language",
+                           "/api/me/totp", "/api/users", "/api/users/{id}/disabled", "/api/audit",
+                           "/api/audit/verify", "/api/transits/monthly", "/api/transits/yearly",
+                           "/api/transits/import", "/api/openapi.json"}) {
+    EXPECT_NE(doc.body.find("\"" + std::string(path) + "\":{"), std::string::npos) << path;
+  }
+}
+
+}  // namespace
+}  // namespace escudo::api
