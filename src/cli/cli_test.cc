@@ -1,0 +1,140 @@
+// Runs the real `escudo` binary as an operator would and checks its output and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "service/services.h"
+#include "testing/temp_dir.h"
+
+namespace escudo::cli {
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+Outcome run(const std::string& args, const std::string& stdin_text = "") {
+  std::string command = std::string(ESCUDO_BINARY) + " " + args + " 2>&1";
+  if (!stdin_text.empty()) command = "printf '%s\\n' '" + stdin_text + "' | " + command;
+  Outcome r;
+  std::FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return r;
+  std::array<char, 4096> buffer;
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  std::string db() const { return dir_.file("cli.db"); }
+  std::string official(const std::string& name) const {
+    return testing::source_dir() + "/data/official/" + name;
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(CliTest, VersionAndHelp) {
+  Outcome v = run("--version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_NE(v.output.find("escudo 0."), std::string::npos);
+  for (const char* cmd : {"serve", "demo", "user add", "user list", "user passwd", "user disable",
+                          "audit verify", "import transits"}) {
+    Outcome h = run(std::string(cmd) + " --help");
+    EXPECT_EQ(h.exit_code, 0) << cmd;
+    EXPECT_NE(h.output.find("--db"), std::string::npos) << cmd;
+  }
+  EXPECT_NE(run("nonsense").exit_code, 0);
+}
+
+TEST_F(CliTest, UserAddListDisable) {
+  Outcome add = run("user add --db " + db() + " --name ana --role analyst --agency SNM "
+                "--display-name 'Ana Pérez' --password-stdin",
+                "a good long password");
+  ASSERT_EQ(add.exit_code, 0) << add.output;
+  EXPECT_NE(add.output.find("user ana created"), std::string::npos);
+  EXPECT_EQ(add.output.find("totp secret"), std::string::npos);
+  Outcome admin = run("user add --db " + db() + " --name boss --role admin --password-stdin",
+                  "another long password");
+  ASSERT_EQ(admin.exit_code, 0);
+  EXPECT_NE(admin.output.find("totp secret: "), std::string::npos);
+  Outcome weak = run("user add --db " + db() + " --name weak --role analyst --password-stdin", "short");
+  EXPECT_EQ(weak.exit_code, 1);
+  EXPECT_NE(weak.output.find("at least 10 characters"), std::string::npos);
+  Outcome bad_role = run("user add --db " + db() + " --name x --role king --password-stdin",
+                     "long enough password");
+  EXPECT_EQ(bad_role.exit_code, 1);
+  EXPECT_NE(bad_role.output.find("'king' is not a role"), std::string::npos);
+  Outcome list = run("user list --db " + db());
+  EXPECT_NE(list.output.find("Ana Pérez"), std::string::npos);
+  EXPECT_EQ(list.output.find("argon2"), std::string::npos);
+  EXPECT_EQ(run("user disable --db " + db() + " --name ana").exit_code, 0);
+  EXPECT_NE(run("user list --db " + db()).output.find("disabled"), std::string::npos);
+  EXPECT_EQ(run("user disable --db " + db() + " --name nobody").exit_code, 1);
+  EXPECT_EQ(run("user passwd --db " + db() + " --name ana --password-stdin", "new long password")
+                .exit_code,
+            0);
+}
+
+TEST_F(CliTest, ImportReportsEveryBadRowAndStoresNothing) {
+  std::string bad = dir_.file("bad.csv");
+  testing::write_file(bad, "month,period_type,quarter,nationality_iso3,count\n"
+                           "2023-01,month,2023-Q1,VEN,10\n"
+                           "2023-01,month,2023-Q1,HTI,ten\n"
+                           "2023-14,month,2023-Q1,CUB,1\n");
+  Outcome r = run("import transits --db " + db() + " " + bad);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find(bad + ":3:27: count: 'ten' is not a whole number"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find(bad + ":4:1: month:"), std::string::npos);
+  EXPECT_NE(r.output.find("nothing was stored"), std::string::npos);
+  auto services = service::Services::open_sqlite(db()).value();
+  EXPECT_EQ(services->pool().acquire()->query_int(
+                "SELECT COUNT(*) FROM transit_nationality_counts").value(),
+            0);
+
+  Outcome good = run("import transits --db " + db() + " " + official("darien_transits_by_nationality.csv") +
+                 " " + official("darien_transits_by_sex_age.csv"));
+  EXPECT_EQ(good.exit_code, 0) << good.output;
+  EXPECT_NE(good.output.find("2387 rows"), std::string::npos);
+  EXPECT_NE(good.output.find("160 rows"), std::string::npos);
+  EXPECT_NE(good.output.find("importing darien_transits_by_nationality.csv: 100%"),
+            std::string::npos);
+  EXPECT_NE(run("import transits --db " + db() + " /no/such/file.csv").exit_code, 0);
+}
+
+TEST_F(CliTest, AuditVerifyNamesTheFirstBrokenEntry) {
+  ASSERT_EQ(run("user add --db " + db() + " --name ana --role analyst --password-stdin",
+                "a good long password").exit_code, 0);
+  ASSERT_EQ(run("user add --db " + db() + " --name bob --role analyst --password-stdin",
+                "a good long password").exit_code, 0);
+  Outcome ok = run("audit verify --db " + db());
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("audit chain holds: 2 entries"), std::string::npos);
+  {
+    auto services = service::Services::open_sqlite(db()).value();
+    auto conn = services->pool().acquire();
+    ASSERT_TRUE(conn->execute("DROP TRIGGER audit_log_no_update"));
+    ASSERT_TRUE(conn->execute("UPDATE audit_log SET actor = 'someone else' WHERE id = 2"));
+  }
+  Outcome broken = run("audit verify --db " + db());
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.output.find("BROKEN at entry 2"), std::string::npos) << broken.output;
+}
+
+TEST_F(CliTest, UnusableDatabaseIsAClearError) {
+  testing::write_file(dir_.file("junk.db"), std::string(8192, 'j'));
+  Outcome r = run("user list --db " + dir_.file("junk.db"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("escudo: "), std::string::npos);
+  EXPECT_NE(r.output.find("not a database"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace escudo::cli
