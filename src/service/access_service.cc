@@ -65,7 +65,10 @@ Result<LoginResult> AccessService::login(const LoginRequest& request) {
 
   auto fail = [&](std::string reason, std::string message) -> Result<LoginResult> {
     ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
-    ESCUDO_TRY(store::LoginFailureRepo(*db).record(request.username, request.address, now));
+    store::LoginFailureRepo failures(*db);
+    // Failures older than the window count for nothing; they are not kept either.
+    ESCUDO_TRY(failures.prune_before(now - policy_.throttle_window_seconds));
+    ESCUDO_TRY(failures.record(request.username, request.address, now));
     ESCUDO_TRY(append_audit(*db, clock_, Actor{request.username}, "session.login_failed",
                             "user:" + request.username, reason));
     ESCUDO_TRY(tx.commit());
