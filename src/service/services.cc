@@ -13,6 +13,7 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->access_ = std::make_unique<AccessService>(*s->pool_, *s->clock_, options.access);
   s->audit_ = std::make_unique<AuditService>(*s->pool_, *s->clock_);
   s->transits_ = std::make_unique<TransitService>(*s->pool_, *s->clock_);
+  s->stats_ = std::make_unique<StatsService>(*s->pool_);
   return s;
 }
 

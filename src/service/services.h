@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "service/access_service.h"
 #include "service/audit_service.h"
+#include "service/stats_service.h"
 #include "service/transit_service.h"
 #include "store/pool.h"
 
@@ -30,6 +31,7 @@ class Services {
   AccessService& access() { return *access_; }
   AuditService& audit() { return *audit_; }
   TransitService& transits() { return *transits_; }
+  StatsService& stats() { return *stats_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
 
@@ -40,6 +42,7 @@ class Services {
   std::unique_ptr<AccessService> access_;
   std::unique_ptr<AuditService> audit_;
   std::unique_ptr<TransitService> transits_;
+  std::unique_ptr<StatsService> stats_;
 };
 
 }  // namespace escudo::service

@@ -1,0 +1,119 @@
+#include "service/stats_service.h"
+
+#include <set>
+
+#include "store/transit_repo.h"
+
+namespace escudo::service {
+
+CivilDate first_day_of(YearMonth month) {
+  return CivilDate::from_ymd(month.year(), month.month(), 1).value();
+}
+
+CivilDate last_day_of(YearMonth month) {
+  return CivilDate::from_days(first_day_of(month.next()).days_since_epoch() - 1);
+}
+
+namespace {
+
+Status check_reader(const Principal* principal) {
+  if (principal == nullptr) return ok_status();
+  return require(*principal, model::Permission::kTransitsRead);
+}
+
+bool needs_demographics(const std::vector<stats::Dimension>& by) {
+  for (auto d : by) {
+    if (d == stats::Dimension::kSex || d == stats::Dimension::kAgeGroup) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<stats::FactTable> StatsService::official_by_nationality(bool include_annual_totals) {
+  auto db = pool_.acquire();
+  ESCUDO_ASSIGN_OR_RETURN(auto rows, store::TransitRepo(*db).nationality_counts(
+                                         {.include_annual_totals = include_annual_totals}));
+  stats::FactTable facts(stats::FactTable::Resolution::kMonth,
+                         {.nationality = true, .sex = false, .age_group = false, .station = false});
+  facts.reserve(rows.size());
+  for (const auto& r : rows) {
+    facts.add({.day = first_day_of(r.month).days_since_epoch(),
+               .nationality = facts.intern_nationality(r.nationality_iso3),
+               .source = stats::Source::kOfficial,
+               .weight = r.count});
+  }
+  return facts;
+}
+
+Result<stats::FactTable> StatsService::official_by_sex_and_age() {
+  auto db = pool_.acquire();
+  ESCUDO_ASSIGN_OR_RETURN(auto rows, store::TransitRepo(*db).demographic_counts());
+  std::set<YearMonth> months_with_children;
+  for (const auto& r : rows) {
+    if (r.group == model::DemographicGroup::kBoys || r.group == model::DemographicGroup::kGirls) {
+      months_with_children.insert(r.month);
+    }
+  }
+  stats::FactTable facts(stats::FactTable::Resolution::kMonth,
+                         {.nationality = false, .sex = true, .age_group = true, .station = false});
+  facts.reserve(rows.size());
+  for (const auto& r : rows) {
+    bool child = r.group == model::DemographicGroup::kBoys || r.group == model::DemographicGroup::kGirls;
+    bool male = r.group == model::DemographicGroup::kMen || r.group == model::DemographicGroup::kBoys;
+    // Without a children's row that month, "men" and "women" include the children.
+    stats::AgeGroup age = child ? stats::AgeGroup::kChild
+                          : months_with_children.contains(r.month) ? stats::AgeGroup::kAdult
+                                                                   : stats::AgeGroup::kUnknown;
+    facts.add({.day = first_day_of(r.month).days_since_epoch(),
+               .sex = male ? stats::Sex::kMale : stats::Sex::kFemale,
+               .age_group = age,
+               .source = stats::Source::kOfficial,
+               .weight = r.count});
+  }
+  return facts;
+}
+
+Result<stats::Cube> StatsService::cube(const Principal* principal, const StatsQuery& query) {
+  ESCUDO_TRY(check_reader(principal));
+  if (query.source != "official") {
+    return errorf(ErrorCode::kInvalidArgument,
+                  "'{}' is not a source with figures yet; use 'official' (Panama's monthly "
+                  "tables)",
+                  query.source);
+  }
+  if (query.nationality) ESCUDO_TRY(model::validate_iso3(*query.nationality));
+  stats::CubeQuery q{.by = query.by, .nationality = query.nationality};
+  if (query.from) q.from = first_day_of(*query.from);
+  if (query.to) q.to = last_day_of(*query.to);
+  if (needs_demographics(query.by)) {
+    if (query.nationality) {
+      return make_error(ErrorCode::kInvalidArgument,
+                        "the official tables do not cross nationality with sex or age group");
+    }
+    ESCUDO_ASSIGN_OR_RETURN(auto facts, official_by_sex_and_age());
+    return stats::build_cube(facts, q);
+  }
+  // Yearly totals before 2020 exist only as a whole year; a query by month or finer would
+  // place them all in January, so they are left out of anything but a yearly view.
+  bool yearly_only = true;
+  for (auto d : query.by) {
+    if (d != stats::Dimension::kYear && d != stats::Dimension::kNationality &&
+        d != stats::Dimension::kSource) {
+      yearly_only = false;
+    }
+  }
+  ESCUDO_ASSIGN_OR_RETURN(auto facts, official_by_nationality(yearly_only));
+  return stats::build_cube(facts, q);
+}
+
+Result<stats::PeriodComparison> StatsService::compare_with_year_before(
+    const Principal* principal, YearMonth from, YearMonth to, std::optional<std::string> nationality) {
+  ESCUDO_TRY(check_reader(principal));
+  if (nationality) ESCUDO_TRY(model::validate_iso3(*nationality));
+  if (from > to) return make_error(ErrorCode::kInvalidArgument, "'from' is after 'to'");
+  ESCUDO_ASSIGN_OR_RETURN(auto facts, official_by_nationality(false));
+  return stats::compare_with_year_before(facts, {first_day_of(from), last_day_of(to)}, nationality);
+}
+
+}  // namespace escudo::service
