@@ -11,6 +11,7 @@ import {
   LAPTOP,
   launchBrowser,
   navNames,
+  navRoutes,
   openPage,
   rowCells,
   screenshot,
@@ -111,6 +112,7 @@ describe('administrator', TIMEOUT, () => {
     const cells = await rowCells(table, 'tomas.tips');
     assert.equal(cells[1], 'Tomás Herrera');
     assert.equal(cells[2], 'Fiscalía General de la Nación');
+    assert.ok(cells[6].includes(String(new Date().getUTCFullYear())), `created this year: "${cells[6]}"`);
     assert.match(cells[3], /Tip handler/);
     assert.match(cells[3], /Analyst/);
     await screenshot(page, 'users-created', 'en');
@@ -119,7 +121,8 @@ describe('administrator', TIMEOUT, () => {
     const tips = await openPage(browser, escudo.url);
     const tomas = { username: 'tomas.tips', password: PASSWORD, totpSecret: secret };
     await signIn(tips.page, escudo.url, tomas);
-    assert.deepEqual(await navNames(tips.page), ['Overview', 'Account']);
+    // Users added through the API start in the server's default language.
+    assert.deepEqual(await navRoutes(tips.page), ['overview', 'account']);
     await tips.context.close();
 
     await page.getByTestId('toggle-tomas.tips').click();
@@ -144,6 +147,10 @@ describe('administrator', TIMEOUT, () => {
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr').first().waitFor();
     assert.ok((await table.locator('tbody tr').count()) > 0);
+    const year = String(new Date().getUTCFullYear());
+    const latest = await table.locator('tbody tr').first().locator('td').first().innerText();
+    assert.ok(latest.includes(year), `the latest entry is from this year: "${latest}"`);
+    assert.ok(await table.locator('tbody tr', { hasText: 'session.login' }).count() > 0, 'the sign-in is logged');
     await page.getByTestId('verify-chain').click();
     const result = page.getByTestId('verify-result');
     await result.waitFor();
@@ -167,8 +174,8 @@ describe('administrator', TIMEOUT, () => {
 
     const csv = [
       'month,period_type,quarter,nationality_iso3,count',
-      '2023-05,month,,VEN,1000',
-      '2023-05,month,,HTI,a lot',
+      '2023-05,month,2023-Q2,VEN,1000',
+      '2023-05,month,2023-Q2,HTI,a lot',
       '',
     ].join('\n');
     await page.locator('#csv-file').setInputFiles({ name: 'bad-row.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -217,6 +224,26 @@ describe('administrator', TIMEOUT, () => {
     }
     const spanishNav = await navNames(page);
     assert.deepEqual(spanishNav, ['Resumen', 'Importar', 'Usuarios', 'Auditoría', 'Mi cuenta']);
+    await page.setViewportSize(LAPTOP);
+    await page.locator('button[data-language="en"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assertNoProblems(admin.problems);
+  });
+
+  it('imports a good CSV and the new month counts in the totals', async () => {
+    const { page } = admin;
+    const before = await page.evaluate(() => fetch('/api/transits/yearly').then((r) => r.json()));
+    const total2025 = before.years.find((y) => y.year === 2025)?.total ?? 0;
+    await goTo(page, 'import');
+    const csv = 'month,period_type,quarter,nationality_iso3,count\n2025-05,month,2025-Q2,VEN,7\n';
+    await page.locator('#csv-file').setInputFiles({ name: 'may-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-submit').click();
+    const stored = page.getByTestId('import-stored');
+    await stored.waitFor();
+    assert.match(await stored.innerText(), /may-2025\.csv: 1 row stored, 7 transits in total\./);
+    await goTo(page, 'overview');
+    const cells = await rowCells(page.getByTestId('yearly-table'), '2025');
+    assert.equal(cells[1], (total2025 + 7).toLocaleString('en-GB'));
     assertNoProblems(admin.problems);
   });
 });

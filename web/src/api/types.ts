@@ -2,6 +2,9 @@
 
 export type Language = 'en' | 'es';
 
+/** A moment as the server sends it: seconds since 1970-01-01 UTC, or ISO 8601 text. */
+export type Timestamp = number | string;
+
 export type Role =
   | 'admin'
   | 'registrar'
@@ -46,7 +49,7 @@ export interface User {
   roles: Role[];
   disabled: boolean;
   totp_enabled: boolean;
-  created_at: string;
+  created_at: Timestamp;
 }
 
 export interface Health {
@@ -125,7 +128,7 @@ export interface AuditQuery {
 
 export interface AuditEntry {
   id: number | string;
-  at: string;
+  at: Timestamp;
   actor: string;
   action: string;
   object: string;

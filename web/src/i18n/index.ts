@@ -6,7 +6,7 @@
 
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Language } from '../api/types';
+import type { Language, Timestamp } from '../api/types';
 import { en, type MessageKey } from './en';
 import { es } from './es';
 
@@ -42,10 +42,10 @@ export interface I18n {
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** `2023-05` → "May 2023" / "mayo de 2023" */
   formatMonth: (month: string, style?: 'long' | 'short') => string;
-  /** An ISO 8601 timestamp as a local date and time. */
-  formatDateTime: (iso: string) => string;
-  /** An ISO 8601 timestamp as a local date. */
-  formatDate: (iso: string) => string;
+  /** A server timestamp as a local date and time. */
+  formatDateTime: (at: Timestamp) => string;
+  /** A server timestamp as a local date. */
+  formatDate: (at: Timestamp) => string;
 }
 
 export function makeI18n(language: Language): I18n {
@@ -58,9 +58,9 @@ export function makeI18n(language: Language): I18n {
   };
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const format = (formatter: Intl.DateTimeFormat, iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
+  const format = (formatter: Intl.DateTimeFormat, at: Timestamp) => {
+    const date = toDate(at);
+    return date ? formatter.format(date) : String(at);
   };
   return {
     language,
@@ -81,6 +81,17 @@ export function makeI18n(language: Language): I18n {
     formatDateTime: (iso) => format(dateTimes, iso),
     formatDate: (iso) => format(dates, iso),
   };
+}
+
+/** A server timestamp (seconds since the epoch, or ISO 8601) as a Date; undefined if unreadable. */
+export function toDate(at: Timestamp): Date | undefined {
+  const date = typeof at === 'number' ? new Date(at * 1000) : new Date(at);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** A server timestamp as ISO 8601 text, for CSV files and `<time datetime>`. */
+export function toIso(at: Timestamp): string {
+  return toDate(at)?.toISOString() ?? String(at);
 }
 
 export const I18nContext = createContext<I18n>(makeI18n('en'));

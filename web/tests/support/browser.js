@@ -72,6 +72,11 @@ export async function navNames(page) {
   return page.locator('nav .nav__link').allInnerTexts();
 }
 
+/** The routes the navigation links to, in order, whatever the language. */
+export async function navRoutes(page) {
+  return page.locator('nav .nav__link').evaluateAll((links) => links.map((a) => a.dataset.route));
+}
+
 export async function goTo(page, route) {
   await page.locator(`nav a[data-route="${route}"]`).click();
   await page.waitForFunction((r) => window.location.hash === `#/${r}`, route);

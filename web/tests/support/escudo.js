@@ -43,7 +43,8 @@ export function runEscudo(args, { input } = {}) {
 export async function addUser(db, user) {
   const args = ['user', 'add', '--db', db, '--name', user.username];
   for (const role of user.roles) args.push('--role', role);
-  args.push('--agency', user.agency, '--display-name', user.displayName, '--password-stdin');
+  args.push('--agency', user.agency, '--display-name', user.displayName);
+  args.push('--language', user.language ?? 'en', '--password-stdin');
   const stdout = await runEscudo(args, { input: `${user.password}\n` });
   const match = /totp secret:\s*([A-Z2-7=]+)/i.exec(stdout);
   return { ...user, totpSecret: match?.[1] };

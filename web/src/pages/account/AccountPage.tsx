@@ -1,6 +1,6 @@
 // Account: who you are, the language of the UI, and your second factor.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import type { Language, TotpEnrolment } from '../../api/types';
 import type { PageProps } from '../../app/pages';
@@ -51,6 +51,9 @@ function LanguageSection({ me, onMeChange }: PageProps) {
   const [choice, setChoice] = useState<Language>(me.language);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
 
+  // The header's switch changes the language too: follow it.
+  useEffect(() => setChoice(me.language), [me.language]);
+
   const save = async (event: Event) => {
     event.preventDefault();
     setState('saving');
@@ -70,28 +73,30 @@ function LanguageSection({ me, onMeChange }: PageProps) {
       {state === 'saved' && <Notice kind="success">{t('account.language.saved')}</Notice>}
       {state === 'failed' && <Notice kind="error">{t('language.saveFailed')}</Notice>}
       <form onSubmit={save}>
-        <fieldset class="fieldset form-group">
-          <legend class="label">{t('account.language.legend')}</legend>
-          <div class="hint">{t('account.language.hint')}</div>
-          <div class="radios">
-            {(['en', 'es'] as const).map((language) => (
-              <div class="radio" key={language}>
-                <input
-                  class="radio__input"
-                  type="radio"
-                  id={`language-${language}`}
-                  name="language"
-                  value={language}
-                  checked={choice === language}
-                  onChange={() => setChoice(language)}
-                />
-                <label class="radio__label" for={`language-${language}`} lang={language}>
-                  {t(language === 'en' ? 'language.english' : 'language.spanish')}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <div class="form-group">
+          <fieldset class="fieldset">
+            <legend class="label">{t('account.language.legend')}</legend>
+            <div class="hint">{t('account.language.hint')}</div>
+            <div class="radios">
+              {(['en', 'es'] as const).map((language) => (
+                <div class="radio" key={language}>
+                  <input
+                    class="radio__input"
+                    type="radio"
+                    id={`language-${language}`}
+                    name="language"
+                    value={language}
+                    checked={choice === language}
+                    onChange={() => setChoice(language)}
+                  />
+                  <label class="radio__label" for={`language-${language}`} lang={language}>
+                    {t(language === 'en' ? 'language.english' : 'language.spanish')}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
         <button type="submit" class="button" disabled={state === 'saving'}>
           {t('account.language.save')}
         </button>

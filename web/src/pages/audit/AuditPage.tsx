@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import type { AuditEntry, AuditVerification } from '../../api/types';
 import type { PageProps } from '../../app/pages';
-import { useI18n } from '../../i18n';
+import { toIso, useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
@@ -118,8 +118,8 @@ export function AuditPage(_: PageProps) {
                 {
                   key: 'at',
                   header: t('audit.col.at'),
-                  value: (e) => e.at,
-                  render: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time>,
+                  value: (e) => toIso(e.at),
+                  render: (e) => <time dateTime={toIso(e.at)}>{formatDateTime(e.at)}</time>,
                 },
                 { key: 'actor', header: t('audit.col.actor'), value: (e) => e.actor },
                 {

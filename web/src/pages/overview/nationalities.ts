@@ -40,16 +40,20 @@ export function nationalitiesIn(rows: MonthlyTransits['rows'], year: number): Na
 export function everyMonth(series: MonthlyTransits['series']): MonthlyTransits['series'] {
   if (series.length === 0) return series;
   const byMonth = new Map(series.map((point) => [point.month, point.total]));
-  const sorted = [...byMonth.keys()].sort();
-  const [firstYear, firstMonth] = sorted[0]!.split('-').map(Number) as [number, number];
-  const last = sorted[sorted.length - 1]!;
+  const months = [...byMonth.keys()].sort();
+  const last = months[months.length - 1]!;
+  let [year, month] = months[0]!.split('-').map(Number) as [number, number];
   const filled: MonthlyTransits['series'] = [];
-  for (let year = firstYear, month = firstMonth; ; month === 12 ? ((month = 1), (year += 1)) : (month += 1)) {
+  for (;;) {
     const key = `${year}-${String(month).padStart(2, '0')}`;
     filled.push({ month: key, total: byMonth.get(key) ?? 0 });
-    if (key >= last) break;
+    if (key >= last) return filled;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
   }
-  return filled;
 }
 
 /** The nationality's name in the UI's language; the code itself when it has none. */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import type { CreatedUser, User } from '../../api/types';
 import type { PageProps } from '../../app/pages';
-import { useI18n } from '../../i18n';
+import { toIso, useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
@@ -113,7 +113,7 @@ export function UsersPage({ me }: PageProps) {
               {
                 key: 'created_at',
                 header: t('users.col.created'),
-                value: (u) => u.created_at,
+                value: (u) => toIso(u.created_at),
                 render: (u) => formatDate(u.created_at),
                 wideOnly: true,
               },
