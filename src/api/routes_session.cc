@@ -95,6 +95,25 @@ void add_session_routes(Router& router, service::Services& services, const Route
                return me_response(updated);
              });
 
+  router.add({.method = "PUT",
+              .pattern = "/api/me/password",
+              .summary = "Change one's own password; other sessions of the user end",
+              .tag = "session",
+              .offload = true,
+              .before_enrolment = true,
+              .body_content_type = "application/json",
+              .max_body_bytes = 8 << 10,
+              .request_schema =
+                  R"({"type":"object","required":["current_password","new_password"],"properties":{"current_password":{"type":"string"},"new_password":{"type":"string"}}})",
+              .success_status = 204},
+             [&access](const Request& req, const service::Principal* me) -> Result<Response> {
+               ESCUDO_ASSIGN_OR_RETURN(JsonObject body, parse_json_object(req.body));
+               ESCUDO_ASSIGN_OR_RETURN(std::string current, body.get_string("current_password"));
+               ESCUDO_ASSIGN_OR_RETURN(std::string replacement, body.get_string("new_password"));
+               ESCUDO_TRY(access.change_own_password(*me, current, replacement));
+               return Response::no_content();
+             });
+
   router.add({.method = "POST",
               .pattern = "/api/me/totp",
               .summary = "Start setting up a second factor; returns the secret and otpauth URI",

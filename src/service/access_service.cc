@@ -264,6 +264,35 @@ Status AccessService::set_password(const Actor& actor, std::string_view username
   return tx.commit();
 }
 
+Status AccessService::change_own_password(const Principal& principal, std::string_view current,
+                                          std::string_view replacement) {
+  auto db = pool_.acquire();
+  std::int64_t now = clock_.now_unix_seconds();
+  const std::string address = "account:" + principal.username;  // not a network address
+  ESCUDO_TRY(throttle(*db, principal.username, address));
+  store::UserRepo users(*db);
+  ESCUDO_ASSIGN_OR_RETURN(auto record, users.find_by_id(principal.user_id));
+  if (!crypto::verify_password(record.password_hash, current)) {
+    ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+    ESCUDO_TRY(store::LoginFailureRepo(*db).record(principal.username, address, now));
+    ESCUDO_TRY(append_audit(*db, clock_, Actor::of(principal), "user.password_failed",
+                            fmt::format("user:{}", principal.user_id.value()), ""));
+    ESCUDO_TRY(tx.commit());
+    return make_error(ErrorCode::kUnauthenticated, "the current password is wrong",
+                      "wrong_password");
+  }
+  if (current == replacement) {
+    return make_error(ErrorCode::kInvalidArgument, "the new password must differ from the current one");
+  }
+  ESCUDO_ASSIGN_OR_RETURN(std::string hash, crypto::hash_password(replacement, policy_.password_cost));
+  ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+  ESCUDO_TRY(users.set_password_hash(principal.user_id, hash));
+  ESCUDO_TRY(store::SessionRepo(*db).end_all_for_user(principal.user_id, now, principal.session_id));
+  ESCUDO_TRY(append_audit(*db, clock_, Actor::of(principal), "user.password",
+                          fmt::format("user:{}", principal.user_id.value()), "own"));
+  return tx.commit();
+}
+
 Result<model::User> AccessService::set_language(const Principal& principal,
                                                 model::Language language) {
   auto db = pool_.acquire();

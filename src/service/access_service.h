@@ -93,6 +93,11 @@ class AccessService {
   // Sets a new password and ends every session of the user. CPU-heavy.
   Status set_password(const Actor& actor, std::string_view username, std::string_view password);
 
+  // The user's own password change: `current` must be right (kUnauthenticated otherwise, and
+  // it counts as a failed sign-in); every other session of theirs ends. CPU-heavy.
+  Status change_own_password(const Principal& principal, std::string_view current,
+                             std::string_view replacement);
+
   Result<model::User> set_language(const Principal& principal, model::Language language);
   // Starts (or restarts) enrolling a second factor; confirm_totp() makes it active.
   Result<TotpEnrolment> begin_totp(const Principal& principal);

@@ -220,5 +220,20 @@ TEST_F(AccessServiceTest, PasswordChangeEndsSessions) {
   EXPECT_TRUE(login("ana", "another long password").has_value());
 }
 
+TEST_F(AccessServiceTest, OwnPasswordChangeNeedsTheCurrentOne) {
+  add_user("ana", {Role::kAnalyst});
+  auto here = login("ana", "a long enough password").value();
+  auto elsewhere = login("ana", "a long enough password").value();
+  auto wrong = access().change_own_password(here.principal, "not it at all", "brand new password");
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_EQ(wrong.error().code(), ErrorCode::kUnauthenticated);
+  EXPECT_FALSE(access().change_own_password(here.principal, "a long enough password", "short"));
+  ASSERT_TRUE(access().change_own_password(here.principal, "a long enough password",
+                                           "brand new password").has_value());
+  EXPECT_TRUE(access().authenticate(here.session_token).has_value());   // this session stays
+  EXPECT_FALSE(access().authenticate(elsewhere.session_token).has_value());  // others end
+  EXPECT_TRUE(login("ana", "brand new password").has_value());
+}
+
 }  // namespace
 }  // namespace escudo::service

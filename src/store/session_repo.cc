@@ -35,9 +35,10 @@ Status SessionRepo::end(SessionId id, std::int64_t now) {
                      {now, id.value()});
 }
 
-Status SessionRepo::end_all_for_user(UserId user, std::int64_t now) {
-  return db_.execute("UPDATE sessions SET ended_at = $1 WHERE user_id = $2 AND ended_at IS NULL",
-                     {now, user.value()});
+Status SessionRepo::end_all_for_user(UserId user, std::int64_t now, SessionId keep) {
+  return db_.execute("UPDATE sessions SET ended_at = $1 WHERE user_id = $2 AND id <> $3 AND "
+                     "ended_at IS NULL",
+                     {now, user.value(), keep.value()});
 }
 
 Status LoginFailureRepo::record(std::string_view username, std::string_view address,

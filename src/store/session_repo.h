@@ -28,8 +28,8 @@ class SessionRepo {
   Result<std::optional<SessionRecord>> find_open(std::string_view token_hash);
   Status touch(SessionId id, std::int64_t now);
   Status end(SessionId id, std::int64_t now);
-  // Ends every open session of a user (on disable or password change).
-  Status end_all_for_user(UserId user, std::int64_t now);
+  // Ends every open session of a user (on disable or password change), but `keep` if given.
+  Status end_all_for_user(UserId user, std::int64_t now, SessionId keep = SessionId());
 
  private:
   Database& db_;
