@@ -1,5 +1,6 @@
 // Registers every API route on a Router. One file per area: routes_session.cc (sign-in, me),
-// routes_users.cc, routes_audit.cc, routes_transits.cc, routes_system.cc (health, OpenAPI).
+// routes_users.cc, routes_audit.cc, routes_transits.cc, routes_stats.cc, routes_system.cc
+// (health, OpenAPI).
 #pragma once
 
 #include "api/router.h"
@@ -15,6 +16,7 @@ void add_session_routes(Router& router, service::Services& services, const Route
 void add_user_routes(Router& router, service::Services& services);
 void add_audit_routes(Router& router, service::Services& services);
 void add_transit_routes(Router& router, service::Services& services);
+void add_stats_routes(Router& router, service::Services& services);
 // Health and the OpenAPI description; call last, so the description lists every route.
 void add_system_routes(Router& router);
 

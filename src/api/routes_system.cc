@@ -38,6 +38,7 @@ void add_all_routes(Router& router, service::Services& services, const RouteOpti
   add_user_routes(router, services);
   add_audit_routes(router, services);
   add_transit_routes(router, services);
+  add_stats_routes(router, services);
   add_system_routes(router);
 }
 

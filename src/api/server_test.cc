@@ -327,6 +327,33 @@ TEST_F(ServerTest, TransitsThroughTheApi) {
   EXPECT_NE(bad.body.find("from"), std::string::npos);
 }
 
+TEST_F(ServerTest, StatisticsThroughTheApi) {
+  for (const char* name : {"darien_transits_by_nationality.csv", "darien_transits_by_sex_age.csv"}) {
+    auto stream = open_file_stream(testing::source_dir() + "/data/official/" + name).value();
+    ASSERT_TRUE(services_->transits().import_table(service::Actor::command_line(), std::move(stream))
+                    ->stored);
+  }
+  Client c(port_);
+  EXPECT_EQ(c.send("GET", "/api/stats?by=year").status, 401);
+  Session s = login(c, "ana", "analyst password");
+  auto get = [&](const std::string& target) { return c.send("GET", target, "", {{"Cookie", s.cookie}}); };
+  Reply years = get("/api/stats?by=year");
+  ASSERT_EQ(years.status, 200) << years.body;
+  EXPECT_NE(years.body.find(R"({"year":"2023","count":520085,)"), std::string::npos);
+  Reply children = get("/api/stats?by=year,age_group&from=2023-01&to=2023-12");
+  EXPECT_NE(children.body.find(R"({"year":"2023","age_group":"child","count":113180,)"),
+            std::string::npos) << children.body;
+  Reply csv = get("/api/stats?by=nationality&from=2023-01&to=2023-12&format=csv");
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.body.find("VEN,328650,"), std::string::npos);
+  Reply compare = get("/api/stats/compare?from=2023-01&to=2023-06");
+  EXPECT_NE(compare.body.find(R"("total":196371)"), std::string::npos);
+  EXPECT_NE(compare.body.find(R"("total":49452)"), std::string::npos);
+  EXPECT_EQ(get("/api/stats?by=nationality,sex").status, 400);
+  EXPECT_EQ(get("/api/stats?by=colour").status, 400);
+  EXPECT_EQ(get("/api/stats/compare?from=2023-01").status, 400);
+}
+
 TEST_F(ServerTest, ImportOverHttpIsAllOrNothing) {
   Client c(port_);
   Session analyst = login(c, "ana", "analyst password");

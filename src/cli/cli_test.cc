@@ -109,6 +109,25 @@ TEST_F(CliTest, ImportReportsEveryBadRowAndStoresNothing) {
   EXPECT_NE(run("import transits --db " + db() + " /no/such/file.csv").exit_code, 0);
 }
 
+TEST_F(CliTest, StatsReproduceTheOfficialTotals) {
+  ASSERT_EQ(run("import transits --db " + db() + " " + official("darien_transits_by_nationality.csv") +
+                " " + official("darien_transits_by_sex_age.csv")).exit_code, 0);
+  Outcome years = run("stats --db " + db() + " --by year --format csv");
+  ASSERT_EQ(years.exit_code, 0) << years.output;
+  EXPECT_NE(years.output.find("year,count,share_percent\n"), std::string::npos);
+  EXPECT_NE(years.output.find("\n2022,248284,"), std::string::npos);
+  EXPECT_NE(years.output.find("\n2023,520085,"), std::string::npos);
+  EXPECT_NE(years.output.find("\n2024,302203,"), std::string::npos);
+  Outcome kids = run("stats --db " + db() + " --by age_group --from 2023-01 --to 2023-12 --format json");
+  EXPECT_NE(kids.output.find(R"({"age_group":"child","count":113180,)"), std::string::npos) << kids.output;
+  Outcome ven = run("stats --db " + db() + " --by year --nationality VEN --from 2023-01 --to 2023-12");
+  EXPECT_NE(ven.output.find("2023,328650,100.00"), std::string::npos) << ven.output;
+  Outcome bad = run("stats --db " + db() + " --by nationality,sex");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("do not cross nationality"), std::string::npos) << bad.output;
+  EXPECT_EQ(run("stats --db " + db() + " --by year --from 2023-13").exit_code, 1);
+}
+
 TEST_F(CliTest, AuditVerifyNamesTheFirstBrokenEntry) {
   ASSERT_EQ(run("user add --db " + db() + " --name ana --role analyst --password-stdin",
                 "a good long password").exit_code, 0);

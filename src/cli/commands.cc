@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "api/server.h"
+#include "api/stats_format.h"
 #include "base/input_stream.h"
 #include "base/log.h"
 #include "cli/progress.h"
@@ -225,6 +226,36 @@ int run_import_transits(const std::string& db, const std::vector<std::string>& f
     if (import_one(*services, file) != kOk) status = kFailed;
   }
   return status;
+}
+
+int run_stats(const StatsArgs& args) {
+  service::StatsQuery query;
+  auto by = stats::parse_dimensions(args.by);
+  if (!by) return fail(by.error());
+  query.by = *by;
+  query.source = args.source;
+  if (!args.from.empty()) {
+    auto from = YearMonth::parse(args.from);
+    if (!from) return fail(from.error().with_context("--from"));
+    query.from = *from;
+  }
+  if (!args.to.empty()) {
+    auto to = YearMonth::parse(args.to);
+    if (!to) return fail(to.error().with_context("--to"));
+    query.to = *to;
+  }
+  if (!args.nationality.empty()) query.nationality = args.nationality;
+  if (args.format != "csv" && args.format != "json") {
+    std::fprintf(stderr, "escudo: --format is csv or json\n");
+    return kFailed;
+  }
+  auto services = open_services(args.db);
+  if (!services) return kFailed;
+  auto cube = services->stats().cube(nullptr, query);
+  if (!cube) return fail(cube.error());
+  std::string out = args.format == "csv" ? api::cube_csv(*cube) : api::cube_json(*cube, args.source) + "\n";
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kOk;
 }
 
 int run_demo(const DemoArgs& args) {

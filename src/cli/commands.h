@@ -34,7 +34,18 @@ struct UserAddArgs {
   bool password_stdin = false;
 };
 
+struct StatsArgs {
+  std::string db;
+  std::string by = "year";
+  std::string source = "official";
+  std::string from;
+  std::string to;
+  std::string nationality;
+  std::string format = "csv";
+};
+
 int run_serve(const ServeArgs& args);
+int run_stats(const StatsArgs& args);
 int run_demo(const DemoArgs& args);
 int run_user_add(const UserAddArgs& args);
 int run_user_list(const std::string& db);

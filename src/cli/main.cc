@@ -34,6 +34,21 @@ int main(int argc, char** argv) {
     exit_code = run_demo(demo);
   });
 
+  StatsArgs stats_args;
+  auto* stats_cmd = app.add_subcommand("stats", "Count people in transit by any dimensions");
+  stats_cmd->add_option("--db", stats_args.db, "Database file")->required();
+  stats_cmd->add_option("--by", stats_args.by,
+                        "Dimensions, comma-separated: year, quarter, month, week, day, "
+                        "nationality, sex, age_group, station, source")
+      ->capture_default_str();
+  stats_cmd->add_option("--source", stats_args.source, "official (Panama's monthly tables)")
+      ->capture_default_str();
+  stats_cmd->add_option("--from", stats_args.from, "First month, YYYY-MM");
+  stats_cmd->add_option("--to", stats_args.to, "Last month, YYYY-MM");
+  stats_cmd->add_option("--nationality", stats_args.nationality, "Only this ISO 3166 alpha-3 code");
+  stats_cmd->add_option("--format", stats_args.format, "csv or json")->capture_default_str();
+  stats_cmd->callback([&] { exit_code = run_stats(stats_args); });
+
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
   UserAddArgs add;

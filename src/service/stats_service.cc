@@ -1,5 +1,6 @@
 #include "service/stats_service.h"
 
+#include <algorithm>
 #include <set>
 
 #include "store/transit_repo.h"
@@ -87,7 +88,9 @@ Result<stats::Cube> StatsService::cube(const Principal* principal, const StatsQu
   if (query.from) q.from = first_day_of(*query.from);
   if (query.to) q.to = last_day_of(*query.to);
   if (needs_demographics(query.by)) {
-    if (query.nationality) {
+    bool by_nationality = std::find(query.by.begin(), query.by.end(),
+                                    stats::Dimension::kNationality) != query.by.end();
+    if (query.nationality || by_nationality) {
       return make_error(ErrorCode::kInvalidArgument,
                         "the official tables do not cross nationality with sex or age group");
     }

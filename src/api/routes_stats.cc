@@ -1,0 +1,82 @@
+#include "api/routes.h"
+#include "api/stats_format.h"
+
+namespace escudo::api {
+namespace {
+
+Result<std::optional<YearMonth>> month_query(const Request& req, const std::string& name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::optional<YearMonth>();
+  auto month = YearMonth::parse(it->second);
+  if (!month) return std::unexpected(month.error().with_context("query parameter '" + name + "'"));
+  return std::optional<YearMonth>(*month);
+}
+
+std::optional<std::string> text_query(const Request& req, const std::string& name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+void add_stats_routes(Router& router, service::Services& services) {
+  auto& stats = services.stats();
+
+  router.add(
+      {.method = "GET",
+       .pattern = "/api/stats",
+       .summary = "People in transit counted by any dimensions (query: by=year,month,…; from, to "
+                  "as YYYY-MM; nationality; source=official; format=json|csv)",
+       .tag = "stats",
+       .permission = model::Permission::kTransitsRead,
+       .offload = true,
+       .response_schema =
+           R"({"type":"object","properties":{"source":{"type":"string"},"dims":{"type":"array","items":{"type":"string"}},"rows":{"type":"array","items":{"type":"object","additionalProperties":true}},"total":{"type":"integer"}}})"},
+      [&stats](const Request& req, const service::Principal* me) -> Result<Response> {
+        service::StatsQuery query;
+        if (auto by = text_query(req, "by")) {
+          ESCUDO_ASSIGN_OR_RETURN(query.by, stats::parse_dimensions(*by));
+        }
+        ESCUDO_ASSIGN_OR_RETURN(query.from, month_query(req, "from"));
+        ESCUDO_ASSIGN_OR_RETURN(query.to, month_query(req, "to"));
+        query.nationality = text_query(req, "nationality");
+        query.source = text_query(req, "source").value_or("official");
+        std::string format = text_query(req, "format").value_or("json");
+        if (format != "json" && format != "csv") {
+          return make_error(ErrorCode::kInvalidArgument, "format is json or csv");
+        }
+        ESCUDO_ASSIGN_OR_RETURN(auto cube, stats.cube(me, query));
+        if (format == "csv") {
+          Response r;
+          r.content_type = "text/csv; charset=utf-8";
+          r.body = cube_csv(cube);
+          r.headers.emplace_back("Content-Disposition", "attachment; filename=\"escudo-stats.csv\"");
+          return r;
+        }
+        return Response::json(200, cube_json(cube, query.source));
+      });
+
+  router.add(
+      {.method = "GET",
+       .pattern = "/api/stats/compare",
+       .summary = "The months from..to against the same months a year earlier (query: from, to, "
+                  "nationality)",
+       .tag = "stats",
+       .permission = model::Permission::kTransitsRead,
+       .offload = true,
+       .response_schema =
+           R"({"type":"object","properties":{"current":{"type":"object"},"previous":{"type":"object"},"ratio":{"type":["number","null"]},"change_percent":{"type":["number","null"]}}})"},
+      [&stats](const Request& req, const service::Principal* me) -> Result<Response> {
+        ESCUDO_ASSIGN_OR_RETURN(auto from, month_query(req, "from"));
+        ESCUDO_ASSIGN_OR_RETURN(auto to, month_query(req, "to"));
+        if (!from || !to) {
+          return make_error(ErrorCode::kInvalidArgument, "give both 'from' and 'to' as YYYY-MM");
+        }
+        ESCUDO_ASSIGN_OR_RETURN(auto comparison, stats.compare_with_year_before(
+                                                     me, *from, *to, text_query(req, "nationality")));
+        return Response::json(200, comparison_json(comparison));
+      });
+}
+
+}  // namespace escudo::api

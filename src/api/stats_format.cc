@@ -1,0 +1,85 @@
+#include "api/stats_format.h"
+
+#include "base/json.h"
+
+namespace escudo::api {
+namespace {
+
+// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += "\"\"";
+    else out.push_back(c);
+  }
+  out += "\"";
+  return out;
+}
+
+}  // namespace
+
+std::string cube_json(const stats::Cube& cube, std::string_view source) {
+  auto shares = stats::shares_percent(cube);
+  JsonWriter w;
+  w.begin_object();
+  w.key("source").value(source);
+  w.key("dims").begin_array();
+  for (auto d : cube.dims) w.value(stats::dimension_name(d));
+  w.end_array();
+  w.key("rows").begin_array();
+  for (std::size_t i = 0; i < cube.counts.size(); ++i) {
+    w.begin_object();
+    for (std::size_t d = 0; d < cube.dims.size(); ++d) {
+      w.key(stats::dimension_name(cube.dims[d])).value(cube.labels[i][d]);
+    }
+    w.key("count").value(cube.counts[i]);
+    w.key("share_percent").value(shares[i]);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("total").value(cube.total);
+  w.end_object();
+  return std::move(w).take();
+}
+
+std::string cube_csv(const stats::Cube& cube) {
+  auto shares = stats::shares_percent(cube);
+  std::string out;
+  for (auto d : cube.dims) {
+    out += stats::dimension_name(d);
+    out += ',';
+  }
+  out += "count,share_percent\n";
+  for (std::size_t i = 0; i < cube.counts.size(); ++i) {
+    for (const auto& label : cube.labels[i]) {
+      out += csv_field(label);
+      out += ',';
+    }
+    out += fmt::format("{},{:.2f}\n", cube.counts[i], shares[i]);
+  }
+  return out;
+}
+
+std::string comparison_json(const stats::PeriodComparison& c) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("current").begin_object()
+      .key("from").value(c.current.from.to_string())
+      .key("to").value(c.current.to.to_string())
+      .key("total").value(c.current_total)
+      .end_object();
+  w.key("previous").begin_object()
+      .key("from").value(c.previous.from.to_string())
+      .key("to").value(c.previous.to.to_string())
+      .key("total").value(c.previous_total)
+      .end_object();
+  w.key("ratio");
+  if (c.ratio) w.value(*c.ratio); else w.null();
+  w.key("change_percent");
+  if (c.change_percent) w.value(*c.change_percent); else w.null();
+  w.end_object();
+  return std::move(w).take();
+}
+
+}  // namespace escudo::api
