@@ -44,7 +44,9 @@ Result<std::vector<BacktestRow>> backtest(std::span<const MonthlyTotal> series,
                                           std::span<const ProjectionMethod> methods) {
   ESCUDO_TRY(internal::check_series(series));
   std::span<const ProjectionMethod> base = base_projection_methods();
-  auto is_base = [&](ProjectionMethod m) { return std::find(base.begin(), base.end(), m) != base.end(); };
+  auto is_base = [&](ProjectionMethod m) {
+    return std::find(base.begin(), base.end(), m) != base.end();
+  };
   bool choosing = false;
   // The base methods whose past projections are needed: all of them to make a choice.
   std::vector<ProjectionMethod> needed;
@@ -75,9 +77,8 @@ Result<std::vector<BacktestRow>> backtest(std::span<const MonthlyTotal> series,
     for (int month : months) {
       double known = internal::year_to_date(internal::up_to(series, YearMonth(year, month)), year);
       for (ProjectionMethod method : methods) {
-        ProjectionMethod used = method == ProjectionMethod::kRecommended
-                                    ? internal::choose_method(past, year)
-                                    : method;
+        ProjectionMethod used =
+            method == ProjectionMethod::kRecommended ? internal::choose_method(past, year) : method;
         const internal::PastProjection* entry = find(past, year, month, used);
         if (entry == nullptr) continue;
         internal::Interval interval =

@@ -15,9 +15,9 @@ namespace escudo::stats {
 namespace {
 
 constexpr std::array kBaseMethods = {
-    ProjectionMethod::kLastYearTotal, ProjectionMethod::kYearToDateScaled,
+    ProjectionMethod::kLastYearTotal,   ProjectionMethod::kYearToDateScaled,
     ProjectionMethod::kSeasonalProfile, ProjectionMethod::kRecentLevel,
-    ProjectionMethod::kDampedTrend, ProjectionMethod::kMix,
+    ProjectionMethod::kDampedTrend,     ProjectionMethod::kMix,
 };
 constexpr std::array kAllCutoffMonths = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
 
@@ -83,8 +83,7 @@ std::span<const ProjectionMethod> base_projection_methods() { return kBaseMethod
 
 namespace internal {
 
-std::vector<PastProjection> past_projections(std::span<const MonthlyTotal> history,
-                                             int before_year,
+std::vector<PastProjection> past_projections(std::span<const MonthlyTotal> history, int before_year,
                                              std::span<const ProjectionMethod> methods,
                                              std::span<const int> cutoff_months) {
   std::vector<PastProjection> out;
@@ -161,8 +160,7 @@ Interval interval80(std::span<const PastProjection> past, int year, int cutoff_m
                     ProjectionMethod method, double point, double known_to_date) {
   std::vector<double> errors;  // log(actual / projected)
   for (const PastProjection& p : past) {
-    if (p.year < year && p.cutoff_month == cutoff_month && p.method == method &&
-        p.projected > 0) {
+    if (p.year < year && p.cutoff_month == cutoff_month && p.method == method && p.projected > 0) {
       errors.push_back(std::log(p.actual / p.projected));
     }
   }
@@ -235,8 +233,7 @@ Result<Projection> project_year(std::span<const MonthlyTotal> series, int year, 
     past = internal::past_projections(history, year, kBaseMethods, kAllCutoffMonths);
     used = internal::choose_method(past, year);
   } else {
-    past = internal::past_projections(history, year, std::span(&method, 1),
-                                      std::span(&month, 1));
+    past = internal::past_projections(history, year, std::span(&method, 1), std::span(&month, 1));
   }
   ESCUDO_ASSIGN_OR_RETURN(double point, internal::project_point(history, year, month, used));
   Projection out;

@@ -28,29 +28,34 @@
 // and the best method changes from year to year. kRecommended runs the back-test on the
 // complete years before the target year (never the target year itself), at every cut-off month
 // 1..11, and takes the method with the lowest mean absolute percentage error over the years
-// every candidate can be scored on (ties: the earlier method in the list above). A choice per
-// cut-off month would rest on two to four numbers; the mean over all eleven is steadier, and it
-// did better in the back-test (40.7% against 42.6% over 2020–2024). With fewer than two
-// complete earlier years there is nothing to choose on, and kDampedTrend is used: it needs no
-// earlier year and follows the recent direction of the flow.
+// every candidate can be scored on (ties: the earlier method in the list above). It scores over
+// all eleven cut-off months rather than the target's own: a choice per month would rest on two
+// to four numbers. With fewer than two complete earlier years there is nothing to choose on,
+// and kDampedTrend is used: it needs no earlier year and follows the recent direction of the flow.
 //
 // On the official totals (2020-01 .. 2025-04; five complete years, 2020–2024) the back-test of
 // kRecommended itself, choosing afresh for each year from the years before it, gives a mean
 // absolute percentage error of 33.6% over the 44 projections of 2021–2024, against 37.4% for
-// year-to-date × 12/k and 66.4% for last year's total (40.7% against 45.1% over 2020–2024,
-// where last year's total cannot be scored). It is not better at every cut-off month: from
-// September on, year-to-date × 12/k is as good or better (for 2025 the choice is kDampedTrend).
-// These figures are recomputed from the data by backtest_test.cc, never typed in.
+// year-to-date × 12/k and 66.4% for last year's total (40.7% against 45.1% for year-to-date
+// × 12/k over 2020–2024; last year's total cannot be scored on 2020). It chose kDampedTrend for
+// 2023, 2024 and 2025 and kMix for 2022. Three cautions. The margin over year-to-date × 12/k is
+// a few points on four years, not a law. At the September and October cut-offs year-to-date ×
+// 12/k is clearly better (11.0% and 7.7% against 17.6% and 17.1%): the 2021 and 2022 peaks
+// collapsed in November, and a trend carries a peak forward. And these rules were settled on
+// the same five years, so the figures flatter them somewhat; the years to come will tell.
+// At the January to March cut-offs every method misses by 55% to 71% on average: early in the
+// year nobody knows. The figures are recomputed from the data by backtest_test.cc, never typed.
 //
 // The 80% interval. The errors of the method at the same cut-off month in earlier complete years
 // are taken as log(actual / projected), e_1..e_n. With n >= 2 the interval is the wider of
 // their 10th–90th percentiles and a normal prediction interval mean ± 1.2816 · sd · √(1 + 1/n),
 // applied to the point as a factor. A Student t factor would be the textbook widening for so few
-// years, but with one to three degrees of freedom it gives upper bounds in the hundreds of
-// millions, which helps no one; in the back-test these intervals held the actual total in 27
-// of 33 cases. With n < 2 there is no track record and the interval is a convention: a factor of
-// three either way (`interval_years` tells the two apart). The low end is never below the people
-// already counted, and the interval always holds the point.
+// years, but with one to three degrees of freedom (a factor of 3.08 to 1.64 instead of 1.28,
+// times the large early-year spread of log errors) it gives bounds hundreds of times the point,
+// which helps no one; in the back-test these intervals held the actual total in 27 of 33 cases.
+// With n < 2 there is no track record and the interval is a convention: a factor of three either
+// way (`interval_years` tells the two apart). The low end is never below the people already
+// counted, and the interval always holds the point.
 #pragma once
 
 #include <cstdint>

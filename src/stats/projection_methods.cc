@@ -22,8 +22,7 @@ Result<double> last_year_total(std::span<const MonthlyTotal> history, int year) 
   return *total;
 }
 
-Result<double> seasonal_profile(std::span<const MonthlyTotal> history, int year,
-                                int cutoff_month) {
+Result<double> seasonal_profile(std::span<const MonthlyTotal> history, int year, int cutoff_month) {
   double share_sum = 0;
   int years = 0;
   for (int past : complete_years(history)) {
@@ -36,8 +35,7 @@ Result<double> seasonal_profile(std::span<const MonthlyTotal> history, int year,
   }
   if (years == 0) {
     return errorf(ErrorCode::kFailedPrecondition,
-                  "a seasonal profile needs a complete year before {} with someone counted",
-                  year);
+                  "a seasonal profile needs a complete year before {} with someone counted", year);
   }
   double share = share_sum / years;
   if (share <= 0) {
@@ -66,8 +64,7 @@ struct HoltState {
 
 // Runs Holt's damped-trend recursions over `y`; returns the final state and adds the squared
 // one-step-ahead errors to `sse`.
-HoltState run_holt(std::span<const double> y, double alpha, double beta, double phi,
-                   double& sse) {
+HoltState run_holt(std::span<const double> y, double alpha, double beta, double phi, double& sse) {
   HoltState s{y[0], 0.0, phi};
   for (std::size_t t = 1; t < y.size(); ++t) {
     double forecast = s.level + phi * s.trend;

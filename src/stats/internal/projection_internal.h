@@ -47,8 +47,7 @@ struct PastProjection {
 // Past projections of `methods` for every complete year of `history` before `before_year` with
 // a total above 0, at each of `cutoff_months`. Combinations a method lacks the history for are
 // left out.
-std::vector<PastProjection> past_projections(std::span<const MonthlyTotal> history,
-                                             int before_year,
+std::vector<PastProjection> past_projections(std::span<const MonthlyTotal> history, int before_year,
                                              std::span<const ProjectionMethod> methods,
                                              std::span<const int> cutoff_months);
 
