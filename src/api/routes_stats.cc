@@ -1,3 +1,5 @@
+#include <charconv>
+
 #include "api/routes.h"
 #include "api/stats_format.h"
 
@@ -76,6 +78,33 @@ void add_stats_routes(Router& router, service::Services& services) {
         ESCUDO_ASSIGN_OR_RETURN(auto comparison, stats.compare_with_year_before(
                                                      me, *from, *to, text_query(req, "nationality")));
         return Response::json(200, comparison_json(comparison));
+      });
+
+  router.add(
+      {.method = "GET",
+       .pattern = "/api/projection",
+       .summary = "Year-end projection from the months known so far, with an 80% interval, "
+                  "every method's figure and their back-test (query: year, cutoff as YYYY-MM, "
+                  "rows=1 for every back-test row)",
+       .tag = "stats",
+       .permission = model::Permission::kTransitsRead,
+       .offload = true,
+       .response_schema =
+           R"({"type":"object","properties":{"year":{"type":"integer"},"cutoff":{"type":"string"},"known_to_date":{"type":"number"},"recommended":{"type":"object"},"methods":{"type":"array"},"actual":{"type":["integer","null"]},"monthly":{"type":"array"},"backtest":{"type":"array"},"backtest_overall":{"type":"array"}}})"},
+      [&stats](const Request& req, const service::Principal* me) -> Result<Response> {
+        auto year_text = text_query(req, "year");
+        ESCUDO_ASSIGN_OR_RETURN(auto cutoff, month_query(req, "cutoff"));
+        if (!year_text || !cutoff) {
+          return make_error(ErrorCode::kInvalidArgument,
+                            "give 'year' (YYYY) and 'cutoff' (YYYY-MM, a month of that year)");
+        }
+        int year = 0;
+        auto [ptr, ec] = std::from_chars(year_text->data(), year_text->data() + year_text->size(), year);
+        if (ec != std::errc() || ptr != year_text->data() + year_text->size()) {
+          return make_error(ErrorCode::kInvalidArgument, "'year' must be a year such as 2023");
+        }
+        ESCUDO_ASSIGN_OR_RETURN(auto report, stats.projection(me, year, *cutoff));
+        return Response::json(200, projection_json(report, text_query(req, "rows") == "1"));
       });
 }
 

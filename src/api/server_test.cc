@@ -349,6 +349,17 @@ TEST_F(ServerTest, StatisticsThroughTheApi) {
   Reply compare = get("/api/stats/compare?from=2023-01&to=2023-06");
   EXPECT_NE(compare.body.find(R"("total":196371)"), std::string::npos);
   EXPECT_NE(compare.body.find(R"("total":49452)"), std::string::npos);
+  Reply projection = get("/api/projection?year=2023&cutoff=2023-05");
+  ASSERT_EQ(projection.status, 200) << projection.body;
+  EXPECT_NE(projection.body.find(R"("known_to_date":166649)"), std::string::npos);
+  EXPECT_NE(projection.body.find(R"("method":"year_to_date_scaled","point":399957.6)"),
+            std::string::npos) << projection.body.substr(0, 600);
+  EXPECT_NE(projection.body.find(R"("actual":520085)"), std::string::npos);
+  EXPECT_EQ(projection.body.find("backtest_rows"), std::string::npos);
+  EXPECT_NE(get("/api/projection?year=2023&cutoff=2023-05&rows=1").body.find("backtest_rows"),
+            std::string::npos);
+  EXPECT_EQ(get("/api/projection?year=2023&cutoff=2022-05").status, 400);
+  EXPECT_EQ(get("/api/projection?year=abc&cutoff=2023-05").status, 400);
   EXPECT_EQ(get("/api/stats?by=nationality,sex").status, 400);
   EXPECT_EQ(get("/api/stats?by=colour").status, 400);
   EXPECT_EQ(get("/api/stats/compare?from=2023-01").status, 400);

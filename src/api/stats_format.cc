@@ -82,4 +82,75 @@ std::string comparison_json(const stats::PeriodComparison& c) {
   return std::move(w).take();
 }
 
+namespace {
+
+void write_projection(JsonWriter& w, const stats::Projection& p) {
+  w.begin_object()
+      .key("method").value(stats::method_name(p.method))
+      .key("point").value(p.point)
+      .key("low80").value(p.low80)
+      .key("high80").value(p.high80)
+      .key("interval_years").value(p.interval_years)
+      .end_object();
+}
+
+void write_summaries(JsonWriter& w, const std::vector<stats::BacktestSummary>& summaries) {
+  w.begin_array();
+  for (const auto& s : summaries) {
+    w.begin_object()
+        .key("method").value(stats::method_name(s.method))
+        .key("cutoff_month").value(s.cutoff_month)
+        .key("mape").value(s.mean_absolute_percentage_error)
+        .key("coverage80").value(s.coverage80)
+        .key("years").value(s.years)
+        .end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+std::string projection_json(const service::ProjectionReport& r, bool rows) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("year").value(r.year);
+  w.key("cutoff").value(r.cutoff.to_string());
+  w.key("known_to_date").value(r.known_to_date);
+  w.key("recommended");
+  write_projection(w, r.recommended);
+  w.key("methods").begin_array();
+  for (const auto& p : r.methods) write_projection(w, p);
+  w.end_array();
+  w.key("actual");
+  if (r.actual) w.value(*r.actual); else w.null();
+  w.key("monthly").begin_array();
+  for (const auto& m : r.monthly) {
+    w.begin_object().key("month").value(m.month.to_string()).key("total").value(m.total).end_object();
+  }
+  w.end_array();
+  w.key("backtest");
+  write_summaries(w, r.backtest);
+  w.key("backtest_overall");
+  write_summaries(w, r.backtest_overall);
+  if (rows) {
+    w.key("backtest_rows").begin_array();
+    for (const auto& b : r.backtest_rows) {
+      w.begin_object()
+          .key("year").value(b.year)
+          .key("cutoff_month").value(b.cutoff_month)
+          .key("method").value(stats::method_name(b.method))
+          .key("used").value(stats::method_name(b.used))
+          .key("projected").value(b.projected)
+          .key("low80").value(b.low80)
+          .key("high80").value(b.high80)
+          .key("actual").value(b.actual)
+          .key("relative_error").value(b.relative_error)
+          .end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+  return std::move(w).take();
+}
+
 }  // namespace escudo::api

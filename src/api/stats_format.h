@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "service/stats_service.h"
 #include "stats/compare.h"
 #include "stats/cube.h"
 
@@ -15,5 +16,9 @@ namespace escudo::api {
 std::string cube_json(const stats::Cube& cube, std::string_view source);
 std::string cube_csv(const stats::Cube& cube);
 std::string comparison_json(const stats::PeriodComparison& comparison);
+// {"year","cutoff","known_to_date","recommended":{method,point,low80,high80,interval_years},
+//  "methods":[…],"actual":N|null,"monthly":[{month,total}],"backtest":[{method,cutoff_month,
+//  mape,coverage80,years}],"backtest_overall":[…]} and, with `rows`, "backtest_rows":[…].
+std::string projection_json(const service::ProjectionReport& report, bool rows);
 
 }  // namespace escudo::api

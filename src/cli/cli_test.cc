@@ -126,6 +126,17 @@ TEST_F(CliTest, StatsReproduceTheOfficialTotals) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("do not cross nationality"), std::string::npos) << bad.output;
   EXPECT_EQ(run("stats --db " + db() + " --by year --from 2023-13").exit_code, 1);
+
+  Outcome projection = run("project --db " + db() + " --year 2023 --cutoff 2023-05 --format json");
+  ASSERT_EQ(projection.exit_code, 0) << projection.output;
+  EXPECT_NE(projection.output.find(R"("known_to_date":166649)"), std::string::npos);
+  EXPECT_NE(projection.output.find(R"("actual":520085)"), std::string::npos);
+  Outcome text = run("project --db " + db() + " --year 2023 --cutoff 2023-05");
+  EXPECT_NE(text.output.find("year_to_date_scaled"), std::string::npos);
+  EXPECT_NE(text.output.find("-23.1%"), std::string::npos) << text.output;
+  Outcome outside = run("project --db " + db() + " --year 2023 --cutoff 2022-05");
+  EXPECT_EQ(outside.exit_code, 1);
+  EXPECT_NE(outside.output.find("not in the year 2023"), std::string::npos);
 }
 
 TEST_F(CliTest, AuditVerifyNamesTheFirstBrokenEntry) {

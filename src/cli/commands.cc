@@ -258,6 +258,48 @@ int run_stats(const StatsArgs& args) {
   return kOk;
 }
 
+int run_project(const ProjectArgs& args) {
+  auto cutoff = YearMonth::parse(args.cutoff);
+  if (!cutoff) return fail(cutoff.error().with_context("--cutoff"));
+  if (args.format != "text" && args.format != "json") {
+    std::fprintf(stderr, "escudo: --format is text or json\n");
+    return kFailed;
+  }
+  auto services = open_services(args.db);
+  if (!services) return kFailed;
+  auto report = services->stats().projection(nullptr, args.year, *cutoff);
+  if (!report) return fail(report.error());
+  if (args.format == "json") {
+    std::printf("%s\n", api::projection_json(*report, args.rows).c_str());
+    return kOk;
+  }
+  const auto& r = *report;
+  std::printf("%d, known to %s: %.0f people\n", r.year, r.cutoff.to_string().c_str(), r.known_to_date);
+  std::printf("projection: %.0f (80%% interval %.0f to %.0f), method %s\n", r.recommended.point,
+              r.recommended.low80, r.recommended.high80,
+              std::string(stats::method_name(r.recommended.method)).c_str());
+  if (r.actual) std::printf("actual: %lld\n", static_cast<long long>(*r.actual));
+  std::printf("\n%-22s %12s %12s %12s%s\n", "method", "projection", "low80", "high80",
+              r.actual ? "        error" : "");
+  for (const auto& p : r.methods) {
+    std::printf("%-22s %12.0f %12.0f %12.0f", std::string(stats::method_name(p.method)).c_str(),
+                p.point, p.low80, p.high80);
+    if (r.actual) std::printf(" %+11.1f%%", (p.point / static_cast<double>(*r.actual) - 1) * 100);
+    std::printf("\n");
+  }
+  std::printf("\nback-test, mean absolute %% error at cut-off month %d and over all months:\n",
+              r.cutoff.month());
+  for (const auto& o : r.backtest_overall) {
+    double at_cutoff = 0;
+    for (const auto& b : r.backtest) {
+      if (b.method == o.method && b.cutoff_month == r.cutoff.month()) at_cutoff = b.mean_absolute_percentage_error;
+    }
+    std::printf("%-22s %8.1f%% %8.1f%%\n", std::string(stats::method_name(o.method)).c_str(),
+                at_cutoff, o.mean_absolute_percentage_error);
+  }
+  return kOk;
+}
+
 int run_demo(const DemoArgs& args) {
   bool fresh = !fs::exists(args.db);
   auto services = open_services(args.db);

@@ -44,7 +44,16 @@ struct StatsArgs {
   std::string format = "csv";
 };
 
+struct ProjectArgs {
+  std::string db;
+  int year = 0;
+  std::string cutoff;
+  std::string format = "text";
+  bool rows = false;
+};
+
 int run_serve(const ServeArgs& args);
+int run_project(const ProjectArgs& args);
 int run_stats(const StatsArgs& args);
 int run_demo(const DemoArgs& args);
 int run_user_add(const UserAddArgs& args);

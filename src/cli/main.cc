@@ -49,6 +49,16 @@ int main(int argc, char** argv) {
   stats_cmd->add_option("--format", stats_args.format, "csv or json")->capture_default_str();
   stats_cmd->callback([&] { exit_code = run_stats(stats_args); });
 
+  ProjectArgs project_args;
+  auto* project_cmd = app.add_subcommand(
+      "project", "Project a year's total from the months known so far, with its back-test");
+  project_cmd->add_option("--db", project_args.db, "Database file")->required();
+  project_cmd->add_option("--year", project_args.year, "The year to project")->required();
+  project_cmd->add_option("--cutoff", project_args.cutoff, "Last month known, YYYY-MM")->required();
+  project_cmd->add_option("--format", project_args.format, "text or json")->capture_default_str();
+  project_cmd->add_flag("--rows", project_args.rows, "With --format json: every back-test row");
+  project_cmd->callback([&] { exit_code = run_project(project_args); });
+
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
   UserAddArgs add;

@@ -110,6 +110,53 @@ Result<stats::Cube> StatsService::cube(const Principal* principal, const StatsQu
   return stats::build_cube(facts, q);
 }
 
+Result<ProjectionReport> StatsService::projection(const Principal* principal, int year,
+                                                 YearMonth cutoff) {
+  ESCUDO_TRY(check_reader(principal));
+  std::vector<stats::MonthlyTotal> series;
+  {
+    auto db = pool_.acquire();
+    ESCUDO_ASSIGN_OR_RETURN(auto rows, store::TransitRepo(*db).nationality_counts(
+                                           {.include_annual_totals = false}));
+    series = stats::monthly_totals(rows);
+  }
+  if (series.empty()) {
+    return make_error(ErrorCode::kFailedPrecondition,
+                      "no official monthly figures are loaded; import them first");
+  }
+  ProjectionReport report;
+  report.year = year;
+  report.cutoff = cutoff;
+  ESCUDO_ASSIGN_OR_RETURN(report.recommended, stats::project_year_auto(series, year, cutoff));
+  report.known_to_date = report.recommended.known_to_date;
+  for (stats::ProjectionMethod method : stats::base_projection_methods()) {
+    auto p = stats::project_year(series, year, cutoff, method);
+    if (p) {
+      report.methods.push_back(*p);
+    } else if (p.error().code() != ErrorCode::kFailedPrecondition) {
+      return std::unexpected(p.error());
+    }
+  }
+  std::int64_t year_total = 0;
+  int months = 0;
+  for (const auto& m : series) {
+    if (m.month.year() != year) continue;
+    year_total += m.total;
+    ++months;
+    if (m.month <= cutoff) report.monthly.push_back(m);
+  }
+  if (months == 12) report.actual = year_total;
+
+  std::vector<stats::ProjectionMethod> all(stats::base_projection_methods().begin(),
+                                           stats::base_projection_methods().end());
+  all.push_back(stats::ProjectionMethod::kRecommended);
+  ESCUDO_ASSIGN_OR_RETURN(auto rows, stats::backtest(series, all));
+  report.backtest_rows = stats::restrict_to_common_years(rows);
+  report.backtest = stats::summarize(report.backtest_rows);
+  report.backtest_overall = stats::summarize_overall(report.backtest_rows);
+  return report;
+}
+
 Result<stats::PeriodComparison> StatsService::compare_with_year_before(
     const Principal* principal, YearMonth from, YearMonth to, std::optional<std::string> nationality) {
   ESCUDO_TRY(check_reader(principal));

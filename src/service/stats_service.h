@@ -12,7 +12,9 @@
 
 #include "base/clock.h"
 #include "service/principal.h"
+#include "stats/backtest.h"
 #include "stats/compare.h"
+#include "stats/projection.h"
 #include "stats/cube.h"
 #include "store/pool.h"
 
@@ -24,6 +26,21 @@ struct StatsQuery {
   std::optional<YearMonth> to;    // last month, inclusive
   std::optional<std::string> nationality;
   std::string source = "official";
+};
+
+struct ProjectionReport {
+  int year = 0;
+  YearMonth cutoff;
+  double known_to_date = 0;
+  stats::Projection recommended;
+  std::vector<stats::Projection> methods;  // those with enough history
+  std::optional<std::int64_t> actual;      // when all twelve months are in the data
+  std::vector<stats::MonthlyTotal> monthly;  // January .. cut-off of `year`
+  // Every complete year in the data, every cut-off month, every method (the naive baselines
+  // included), compared on the years all of them can be scored on.
+  std::vector<stats::BacktestRow> backtest_rows;
+  std::vector<stats::BacktestSummary> backtest;          // per method and cut-off month
+  std::vector<stats::BacktestSummary> backtest_overall;  // per method, all cut-offs
 };
 
 class StatsService {
@@ -38,6 +55,10 @@ class StatsService {
   Result<stats::PeriodComparison> compare_with_year_before(const Principal* principal,
                                                            YearMonth from, YearMonth to,
                                                            std::optional<std::string> nationality);
+
+  // The year-end projection of `year` from the official months up to `cutoff`, every method's
+  // figure, and their back-test. Needs transits.read (or the command line).
+  Result<ProjectionReport> projection(const Principal* principal, int year, YearMonth cutoff);
 
   // The official table by nationality as facts (for the engines that need the raw series).
   Result<stats::FactTable> official_by_nationality(bool include_annual_totals);
