@@ -1,6 +1,7 @@
 #include "base/json.h"
 
 #include <cmath>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -196,6 +197,130 @@ Result<JsonObject> parse_json_object(std::string_view text) {
     }
     out.members().emplace(name, std::move(scalar));
   }
+  return out;
+}
+
+bool JsonValue::has(std::string_view name) const {
+  for (const auto& [k, v] : members_) {
+    if (k == name) return true;
+  }
+  return false;
+}
+
+Result<const JsonValue*> JsonValue::member(std::string_view name) const {
+  if (type_ != Type::kObject) {
+    return errorf(ErrorCode::kInvalidArgument, "{} must be an object", path_.empty() ? "the body" : path_);
+  }
+  for (const auto& [k, v] : members_) {
+    if (k == name) return &v;
+  }
+  return static_cast<const JsonValue*>(nullptr);
+}
+
+namespace {
+std::string member_path(const std::string& base, std::string_view name) {
+  return base.empty() ? std::string(name) : base + "." + std::string(name);
+}
+}  // namespace
+
+Result<std::string> JsonValue::get_string(std::string_view name) const {
+  ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
+  if (v == nullptr || v->type_ == Type::kNull) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' is required", member_path(path_, name));
+  }
+  if (v->type_ != Type::kString) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' must be a string", member_path(path_, name));
+  }
+  return v->string_;
+}
+
+Result<std::optional<std::string>> JsonValue::get_optional_string(std::string_view name) const {
+  ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
+  if (v == nullptr || v->type_ == Type::kNull) return std::optional<std::string>();
+  if (v->type_ != Type::kString) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' must be a string", member_path(path_, name));
+  }
+  return std::optional<std::string>(v->string_);
+}
+
+Result<std::optional<std::int64_t>> JsonValue::get_optional_int(std::string_view name) const {
+  ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
+  if (v == nullptr || v->type_ == Type::kNull) return std::optional<std::int64_t>();
+  if (v->type_ != Type::kInt) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' must be a whole number", member_path(path_, name));
+  }
+  return std::optional<std::int64_t>(v->int_);
+}
+
+Result<bool> JsonValue::get_bool_or(std::string_view name, bool fallback) const {
+  ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
+  if (v == nullptr || v->type_ == Type::kNull) return fallback;
+  if (v->type_ != Type::kBool) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' must be true or false", member_path(path_, name));
+  }
+  return v->bool_;
+}
+
+Result<std::vector<const JsonValue*>> JsonValue::get_array(std::string_view name) const {
+  ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
+  std::vector<const JsonValue*> out;
+  if (v == nullptr || v->type_ == Type::kNull) return out;
+  if (v->type_ != Type::kArray) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' must be a list", member_path(path_, name));
+  }
+  for (const auto& item : v->items_) out.push_back(&item);
+  return out;
+}
+
+Result<JsonValue> parse_json(std::string_view text, int max_depth) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    return errorf(ErrorCode::kInvalidArgument, "the body is not valid JSON (at byte {})", e.byte);
+  } catch (const std::exception&) {
+    return errorf(ErrorCode::kInvalidArgument, "the body is not valid JSON");
+  }
+  JsonValue out;
+  std::function<Status(const nlohmann::json&, JsonValue&, const std::string&, int)> walk =
+      [&](const nlohmann::json& in, JsonValue& v, const std::string& path, int depth) -> Status {
+    if (depth > max_depth) {
+      return errorf(ErrorCode::kInvalidArgument, "the body nests deeper than {} levels", max_depth);
+    }
+    v.path_ = path;
+    if (in.is_null()) {
+      v.type_ = JsonValue::Type::kNull;
+    } else if (in.is_boolean()) {
+      v.type_ = JsonValue::Type::kBool;
+      v.bool_ = in.get<bool>();
+    } else if (in.is_number_integer()) {
+      if (in.is_number_unsigned() && in.get<std::uint64_t>() > INT64_MAX) {
+        return errorf(ErrorCode::kInvalidArgument, "{} is too large a number", path);
+      }
+      v.type_ = JsonValue::Type::kInt;
+      v.int_ = in.get<std::int64_t>();
+    } else if (in.is_number()) {
+      v.type_ = JsonValue::Type::kDouble;
+      v.double_ = in.get<double>();
+    } else if (in.is_string()) {
+      v.type_ = JsonValue::Type::kString;
+      v.string_ = in.get<std::string>();
+    } else if (in.is_array()) {
+      v.type_ = JsonValue::Type::kArray;
+      v.items_.resize(in.size());
+      for (std::size_t i = 0; i < in.size(); ++i) {
+        ESCUDO_TRY(walk(in[i], v.items_[i], fmt::format("{}[{}]", path, i), depth + 1));
+      }
+    } else {
+      v.type_ = JsonValue::Type::kObject;
+      for (const auto& [k, item] : in.items()) {
+        v.members_.emplace_back(k, JsonValue());
+        ESCUDO_TRY(walk(item, v.members_.back().second, member_path(path, k), depth + 1));
+      }
+    }
+    return ok_status();
+  };
+  ESCUDO_TRY(walk(doc, out, "", 0));
   return out;
 }
 

@@ -78,4 +78,45 @@ class JsonObject {
 // object, or is nested deeper than one array level.
 Result<JsonObject> parse_json_object(std::string_view text);
 
+// A whole JSON document, for bodies with nested objects (a registration group and its people).
+// Accessors return kInvalidArgument naming the member's path ("people[2].birth_date").
+class JsonValue {
+ public:
+  enum class Type { kNull, kBool, kInt, kDouble, kString, kArray, kObject };
+
+  JsonValue() = default;
+  Type type() const { return type_; }
+  bool is_null() const { return type_ == Type::kNull; }
+
+  // Members of an object. kInvalidArgument when this is not an object.
+  bool has(std::string_view name) const;
+  Result<std::string> get_string(std::string_view name) const;
+  // Missing or null: nullopt.
+  Result<std::optional<std::string>> get_optional_string(std::string_view name) const;
+  Result<std::optional<std::int64_t>> get_optional_int(std::string_view name) const;
+  Result<bool> get_bool_or(std::string_view name, bool fallback) const;
+  // The array member `name` (empty when missing).
+  Result<std::vector<const JsonValue*>> get_array(std::string_view name) const;
+
+  // Where this value sits in the document, for messages ("people[2]").
+  const std::string& path() const { return path_; }
+
+ private:
+  friend Result<JsonValue> parse_json(std::string_view text, int max_depth);
+  Result<const JsonValue*> member(std::string_view name) const;
+
+  Type type_ = Type::kNull;
+  bool bool_ = false;
+  std::int64_t int_ = 0;
+  double double_ = 0;
+  std::string string_;
+  std::vector<JsonValue> items_;
+  std::vector<std::pair<std::string, JsonValue>> members_;
+  std::string path_;
+};
+
+// kInvalidArgument with the byte offset when `text` is not JSON, or nests deeper than
+// `max_depth`.
+Result<JsonValue> parse_json(std::string_view text, int max_depth = 8);
+
 }  // namespace escudo

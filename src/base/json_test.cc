@@ -46,5 +46,22 @@ TEST(JsonParseTest, RejectsBadInputWithoutThrowing) {
   }
 }
 
+TEST(JsonValueTest, NestedDocumentsWithPaths) {
+  auto doc = parse_json(R"({"station":"bajo-chiquito","people":[{"given_names":"Ana","age":7},{"given_names":5}]})");
+  ASSERT_TRUE(doc.has_value()) << doc.error().message();
+  EXPECT_EQ(doc->get_string("station").value(), "bajo-chiquito");
+  auto people = doc->get_array("people").value();
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0]->get_string("given_names").value(), "Ana");
+  EXPECT_EQ(people[0]->get_optional_int("age").value(), 7);
+  EXPECT_FALSE(people[0]->get_optional_int("missing").value().has_value());
+  auto wrong = people[1]->get_string("given_names");
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_EQ(wrong.error().message(), "field 'people[1].given_names' must be a string");
+  EXPECT_TRUE(doc->get_array("nothing").value().empty());
+  EXPECT_FALSE(parse_json("[[[[[[[[[[1]]]]]]]]]]", 8).has_value());
+  EXPECT_FALSE(parse_json("{").has_value());
+}
+
 }  // namespace
 }  // namespace escudo
