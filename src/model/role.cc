@@ -11,7 +11,8 @@ using enum Permission;
 
 constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer, kAnalyst,
                                kTipHandler, kRewardsCommittee, kCommander,         kAuditor};
-constexpr std::array kPermissions = {kUsersManage, kAuditRead, kTransitsRead, kTransitsImport};
+constexpr std::array kPermissions = {kUsersManage,    kAuditRead,          kTransitsRead,
+                                     kTransitsImport, kRegistrationsCreate, kIdentityRead};
 
 struct Grant {
   Role role;
@@ -23,6 +24,8 @@ constexpr std::array kGrants = {
     Grant{kAdmin, kUsersManage},        Grant{kAdmin, kAuditRead},
     Grant{kAdmin, kTransitsRead},       Grant{kAdmin, kTransitsImport},
     Grant{kRegistrar, kTransitsRead},   Grant{kRegistrar, kTransitsImport},
+    Grant{kRegistrar, kRegistrationsCreate}, Grant{kRegistrar, kIdentityRead},
+    Grant{kProtectionOfficer, kIdentityRead},
     Grant{kProtectionOfficer, kTransitsRead}, Grant{kAnalyst, kTransitsRead},
     Grant{kTipHandler, kTransitsRead},  Grant{kRewardsCommittee, kTransitsRead},
     Grant{kCommander, kTransitsRead},   Grant{kAuditor, kAuditRead},
@@ -64,6 +67,8 @@ std::string_view permission_name(Permission permission) {
     case kAuditRead: return "audit.read";
     case kTransitsRead: return "transits.read";
     case kTransitsImport: return "transits.import";
+    case kRegistrationsCreate: return "registrations.create";
+    case kIdentityRead: return "identity.read";
   }
   return "unknown";
 }

@@ -31,6 +31,8 @@ enum class Permission : std::uint8_t {
   kAuditRead,
   kTransitsRead,
   kTransitsImport,
+  kRegistrationsCreate,
+  kIdentityRead,  // names, birth dates, documents and phones of registered people
 };
 
 std::span<const Role> all_roles();

@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "service/access_service.h"
 #include "service/audit_service.h"
+#include "service/registration_service.h"
 #include "service/stats_service.h"
 #include "service/transit_service.h"
 #include "store/pool.h"
@@ -32,6 +33,7 @@ class Services {
   AuditService& audit() { return *audit_; }
   TransitService& transits() { return *transits_; }
   StatsService& stats() { return *stats_; }
+  RegistrationService& registrations() { return *registrations_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
 
@@ -43,6 +45,7 @@ class Services {
   std::unique_ptr<AuditService> audit_;
   std::unique_ptr<TransitService> transits_;
   std::unique_ptr<StatsService> stats_;
+  std::unique_ptr<RegistrationService> registrations_;
 };
 
 }  // namespace escudo::service

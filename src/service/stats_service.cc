@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "store/registration_repo.h"
 #include "store/transit_repo.h"
 
 namespace escudo::service {
@@ -75,12 +76,43 @@ Result<stats::FactTable> StatsService::official_by_sex_and_age() {
   return facts;
 }
 
+Result<stats::FactTable> StatsService::registered() {
+  auto db = pool_.acquire();
+  stats::FactTable facts(stats::FactTable::Resolution::kDay);
+  ESCUDO_TRY(store::RegistrationRepo(*db).for_each_fact([&](const store::RegistrationFact& f) -> Status {
+    ESCUDO_ASSIGN_OR_RETURN(CivilDate day, CivilDate::parse(f.registered_on));
+    stats::Sex sex = f.sex == "female" ? stats::Sex::kFemale
+                     : f.sex == "male" ? stats::Sex::kMale
+                                       : stats::Sex::kUnknown;
+    stats::AgeGroup age = f.age_group == "child"   ? stats::AgeGroup::kChild
+                          : f.age_group == "adult" ? stats::AgeGroup::kAdult
+                                                   : stats::AgeGroup::kUnknown;
+    facts.add({.day = day.days_since_epoch(),
+               .nationality = facts.intern_nationality(f.nationality),
+               .sex = sex,
+               .age_group = age,
+               .station = facts.intern_station(f.station_code),
+               .source = stats::Source::kRegistered,
+               .weight = 1});
+    return ok_status();
+  }));
+  return facts;
+}
+
 Result<stats::Cube> StatsService::cube(const Principal* principal, const StatsQuery& query) {
   ESCUDO_TRY(check_reader(principal));
+  if (query.source == "registered") {
+    if (query.nationality) ESCUDO_TRY(model::validate_iso3(*query.nationality));
+    stats::CubeQuery q{.by = query.by, .nationality = query.nationality};
+    if (query.from) q.from = first_day_of(*query.from);
+    if (query.to) q.to = last_day_of(*query.to);
+    ESCUDO_ASSIGN_OR_RETURN(auto facts, registered());
+    return stats::build_cube(facts, q);
+  }
   if (query.source != "official") {
     return errorf(ErrorCode::kInvalidArgument,
-                  "'{}' is not a source with figures yet; use 'official' (Panama's monthly "
-                  "tables)",
+                  "'{}' is not a source; use 'official' (Panama's monthly tables) or "
+                  "'registered' (people registered at the stations)",
                   query.source);
   }
   if (query.nationality) ESCUDO_TRY(model::validate_iso3(*query.nationality));

@@ -25,7 +25,7 @@ struct StatsQuery {
   std::optional<YearMonth> from;  // first month, inclusive
   std::optional<YearMonth> to;    // last month, inclusive
   std::optional<std::string> nationality;
-  std::string source = "official";
+  std::string source = "official";  // or "registered" (people registered at the stations)
 };
 
 struct ProjectionReport {
@@ -63,6 +63,8 @@ class StatsService {
   // The official table by nationality as facts (for the engines that need the raw series).
   Result<stats::FactTable> official_by_nationality(bool include_annual_totals);
   Result<stats::FactTable> official_by_sex_and_age();
+  // Everyone registered at the stations, by day (only non-identifying attributes are read).
+  Result<stats::FactTable> registered();
 
  private:
   store::DatabasePool& pool_;

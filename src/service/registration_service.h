@@ -1,0 +1,57 @@
+// Registering people on arrival at a reception station: one group at a time (the form and
+// POST /api/registrations) or many from a CSV file (all rows or none). Reading back a group's
+// identity fields needs identity.read and is audited.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/input_stream.h"
+#include "model/registration.h"
+#include "service/principal.h"
+#include "service/transit_csv.h"
+#include "store/pool.h"
+
+namespace escudo::service {
+
+struct RegistrationOutcome {
+  bool stored = false;                    // false: see errors; nothing was stored
+  model::RegistrationGroup group;         // with ids and the unaccompanied flags when stored
+  std::vector<model::FieldError> errors;
+};
+
+struct RegistrationImportReport {
+  bool stored = false;
+  std::int64_t groups = 0;
+  std::int64_t people = 0;
+  std::int64_t unaccompanied = 0;
+  std::vector<RowError> errors;  // at most kMaxReportedErrors
+  std::int64_t error_count = 0;
+};
+
+class RegistrationService {
+ public:
+  RegistrationService(store::DatabasePool& pool, const Clock& clock) : pool_(pool), clock_(clock) {}
+
+  Result<std::vector<model::Station>> stations(const Principal* principal);
+
+  // Needs registrations.create (or the command line). Validates every field, flags
+  // unaccompanied children, stores the group and audits it. Field problems come back in the
+  // outcome, not as an Error.
+  Result<RegistrationOutcome> register_group(const Actor& actor, model::RegistrationGroup group);
+
+  // The registration CSV (one row per person, see docs/api.md); every row is checked and the
+  // file is stored whole or not at all.
+  Result<RegistrationImportReport> import_csv(const Actor& actor, std::unique_ptr<InputStream> input);
+
+  // Needs identity.read; the read is audited.
+  Result<model::RegistrationGroup> group(const Principal& principal, model::GroupId id);
+
+ private:
+  Status require_create(const Actor& actor);
+  store::DatabasePool& pool_;
+  const Clock& clock_;
+};
+
+}  // namespace escudo::service
