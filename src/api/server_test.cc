@@ -426,6 +426,48 @@ TEST_F(ServerTest, AdminNeedsSecondFactorThenManagesUsers) {
   EXPECT_NE(verify.body.find(R"("ok":true)"), std::string::npos) << verify.body;
 }
 
+TEST_F(ServerTest, RegistrationThroughTheApi) {
+  Client c(port_);
+  Session reg = login(c, "reg", "registrar password");
+  auto with = [&](const char* type) {
+    return std::vector<std::pair<std::string, std::string>>{
+        {"Cookie", reg.cookie}, {"X-CSRF-Token", reg.csrf}, {"Content-Type", type}};
+  };
+  Reply stations = c.send("GET", "/api/stations", "", with("application/json"));
+  EXPECT_NE(stations.body.find(R"("code":"lajas-blancas")"), std::string::npos);
+  std::string family =
+      R"({"station":"bajo-chiquito","registered_on":"2024-03-01","departure_point":"Necoclí",)"
+      R"("days_in_jungle":5,"paid_usd":"350","paid_to":"guide","people":[)"
+      R"({"given_names":"Yolanda","family_names":"Rivas","sex":"female","birth_date":"1988-07-01","nationality":"VEN","relationship":"head","phone":"+584141234567"},)"
+      R"({"given_names":"Mateo","family_names":"Rivas","sex":"male","birth_date":"2019-02-10","nationality":"VEN","relationship":"child"}]})";
+  Reply created = c.send("POST", "/api/registrations", family, with("application/json"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.body.find("Yolanda"), std::string::npos);  // identity is not echoed
+  EXPECT_NE(created.body.find(R"("unaccompanied":false)"), std::string::npos);
+
+  std::string bad = R"({"station":"bajo-chiquito","registered_on":"2024-03-01","people":[)"
+                    R"({"given_names":"","sex":"female","estimated_age":9,"nationality":"ven"}]})";
+  Reply refused = c.send("POST", "/api/registrations", bad, with("application/json"));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"("person":0,"field":"given_names")"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find(R"("person":0,"field":"nationality")"), std::string::npos);
+  Reply wrong_type = c.send("POST", "/api/registrations",
+                            R"({"station":"x","registered_on":"2024-03-01","people":[{"given_names":7}]})",
+                            with("application/json"));
+  EXPECT_EQ(wrong_type.status, 400);
+  EXPECT_NE(wrong_type.body.find("people[0].given_names"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM persons"), 2);
+
+  std::int64_t id = scalar("SELECT MAX(id) FROM registration_groups");
+  Reply back = c.send("GET", "/api/registrations/" + std::to_string(id), "", with("application/json"));
+  EXPECT_NE(back.body.find("Yolanda"), std::string::npos);
+  Client c2(port_);
+  Session analyst = login(c2, "ana", "analyst password");
+  EXPECT_EQ(c2.send("GET", "/api/registrations/" + std::to_string(id), "", {{"Cookie", analyst.cookie}}).status, 403);
+  Reply stats = c2.send("GET", "/api/stats?source=registered&by=age_group", "", {{"Cookie", analyst.cookie}});
+  EXPECT_NE(stats.body.find(R"({"age_group":"child","count":1,)"), std::string::npos) << stats.body;
+}
+
 TEST_F(ServerTest, OpenApiDescribesEveryRoute) {
   Client c(port_);
   Reply doc = c.send("GET", "/api/openapi.json");

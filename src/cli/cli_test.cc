@@ -139,6 +139,27 @@ TEST_F(CliTest, StatsReproduceTheOfficialTotals) {
   EXPECT_NE(outside.output.find("not in the year 2023"), std::string::npos);
 }
 
+TEST_F(CliTest, RegistrationsImportAndCount) {
+  std::string file = dir_.file("reg.csv");
+  testing::write_file(file,
+      "group_ref,station,registered_on,given_names,family_names,sex,birth_date,estimated_age,"
+      "nationality,document_type,document_country,document_number,phone,relationship,"
+      "departure_point,days_in_jungle,paid_usd,paid_to,pregnant,disability,injured,"
+      "violence_survivor,separated\n"
+      "F1,san-vicente,2024-05-02,Rosa,Mora,female,,34,ECU,national_id,ECU,0912345678,,head,Turbo,3,200,guide,1,0,0,0,0\n"
+      "F2,san-vicente,2024-05-02,Kevin,Joseph,male,2011-01-01,,HTI,none,,,,head,Acandí,7,,,0,0,1,0,0\n");
+  Outcome ok = run("import registrations --db " + db() + " " + file);
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("2 groups, 2 people, 1 unaccompanied"), std::string::npos) << ok.output;
+  Outcome by_station = run("stats --db " + db() + " --source registered --by station,age_group");
+  EXPECT_NE(by_station.output.find("san-vicente,adult,1,"), std::string::npos) << by_station.output;
+  EXPECT_NE(by_station.output.find("san-vicente,child,1,"), std::string::npos);
+  testing::write_file(dir_.file("bad.csv"), "group_ref,station\nF1,nowhere\n");
+  Outcome bad = run("import registrations --db " + db() + " " + dir_.file("bad.csv"));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("lacks the column"), std::string::npos) << bad.output;
+}
+
 TEST_F(CliTest, AuditVerifyNamesTheFirstBrokenEntry) {
   ASSERT_EQ(run("user add --db " + db() + " --name ana --role analyst --password-stdin",
                 "a good long password").exit_code, 0);

@@ -300,6 +300,42 @@ int run_project(const ProjectArgs& args) {
   return kOk;
 }
 
+int run_import_registrations(const std::string& db, const std::vector<std::string>& files) {
+  auto services = open_services(db);
+  if (!services) return kFailed;
+  int status = kOk;
+  for (const auto& path : files) {
+    auto stream = open_file_stream(path);
+    if (!stream) return fail(stream.error());
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    Progress progress("importing " + fs::path(path).filename().string(), ec ? 0 : size);
+    auto report = services->registrations().import_csv(
+        service::Actor::command_line(), with_progress(std::move(*stream), &progress));
+    progress.finish();
+    if (!report) {
+      fail(report.error());
+      status = kFailed;
+      continue;
+    }
+    if (!report->stored) {
+      for (const auto& e : report->errors) {
+        std::fprintf(stderr, "%s:%lld:%lld: %s%s%s\n", path.c_str(), static_cast<long long>(e.line),
+                     static_cast<long long>(e.column), e.field.c_str(), e.field.empty() ? "" : ": ",
+                     e.message.c_str());
+      }
+      std::fprintf(stderr, "escudo: %lld problem(s) in %s; nothing was stored\n",
+                   static_cast<long long>(report->error_count), path.c_str());
+      status = kFailed;
+      continue;
+    }
+    std::printf("imported %s: %lld groups, %lld people, %lld unaccompanied children flagged\n",
+                path.c_str(), static_cast<long long>(report->groups),
+                static_cast<long long>(report->people), static_cast<long long>(report->unaccompanied));
+  }
+  return status;
+}
+
 int run_demo(const DemoArgs& args) {
   bool fresh = !fs::exists(args.db);
   auto services = open_services(args.db);

@@ -62,5 +62,6 @@ int run_user_passwd(const std::string& db, const std::string& name, bool passwor
 int run_user_disable(const std::string& db, const std::string& name, bool disabled);
 int run_audit_verify(const std::string& db);
 int run_import_transits(const std::string& db, const std::vector<std::string>& files);
+int run_import_registrations(const std::string& db, const std::vector<std::string>& files);
 
 }  // namespace escudo::cli

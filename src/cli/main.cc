@@ -113,6 +113,12 @@ int main(int argc, char** argv) {
   transits_cmd->add_option("--db", db, "Database file")->required();
   transits_cmd->add_option("FILE", files, "CSV files")->required()->check(CLI::ExistingFile);
   transits_cmd->callback([&] { exit_code = run_import_transits(db, files); });
+  auto* registrations_cmd = import_cmd->add_subcommand(
+      "registrations",
+      "Import registrations (CSV, one row per person); each file is stored whole or not at all");
+  registrations_cmd->add_option("--db", db, "Database file")->required();
+  registrations_cmd->add_option("FILE", files, "CSV files")->required()->check(CLI::ExistingFile);
+  registrations_cmd->callback([&] { exit_code = run_import_registrations(db, files); });
 
   CLI11_PARSE(app, argc, argv);
   return exit_code;

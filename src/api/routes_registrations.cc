@@ -1,0 +1,248 @@
+#include <charconv>
+
+#include "api/routes.h"
+#include "base/input_stream.h"
+#include "base/json.h"
+
+namespace escudo::api {
+namespace {
+
+Result<std::optional<CivilDate>> optional_date(const JsonValue& v, std::string_view name) {
+  ESCUDO_ASSIGN_OR_RETURN(auto text, v.get_optional_string(name));
+  if (!text || text->empty()) return std::optional<CivilDate>();
+  auto day = CivilDate::parse(*text);
+  if (!day) return std::unexpected(day.error().with_context(v.path().empty() ? std::string(name) : v.path() + "." + std::string(name)));
+  return std::optional<CivilDate>(*day);
+}
+
+// Reads the JSON body into a group. Type errors (a number where text belongs) are errors of
+// the request; what the values mean is checked by the service, field by field.
+Result<model::RegistrationGroup> read_group(const JsonValue& body) {
+  model::RegistrationGroup g;
+  ESCUDO_ASSIGN_OR_RETURN(g.station_code, body.get_string("station"));
+  ESCUDO_ASSIGN_OR_RETURN(auto day, optional_date(body, "registered_on"));
+  if (!day) return make_error(ErrorCode::kInvalidArgument, "field 'registered_on' is required");
+  g.registered_on = *day;
+  ESCUDO_ASSIGN_OR_RETURN(auto departure, body.get_optional_string("departure_point"));
+  g.departure_point = departure.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto days, body.get_optional_int("days_in_jungle"));
+  if (days) g.days_in_jungle = static_cast<int>(std::clamp<std::int64_t>(*days, -1, 1000));
+  ESCUDO_ASSIGN_OR_RETURN(auto paid, body.get_optional_string("paid_usd"));
+  if (paid && !paid->empty()) {
+    ESCUDO_ASSIGN_OR_RETURN(g.paid_usd_cents, model::parse_usd_cents(*paid));
+  }
+  ESCUDO_ASSIGN_OR_RETURN(auto paid_to, body.get_optional_string("paid_to"));
+  g.paid_to = paid_to.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto people, body.get_array("people"));
+  for (const JsonValue* item : people) {
+    model::Person p;
+    ESCUDO_ASSIGN_OR_RETURN(auto given, item->get_optional_string("given_names"));
+    p.given_names = given.value_or("");
+    ESCUDO_ASSIGN_OR_RETURN(auto family, item->get_optional_string("family_names"));
+    p.family_names = family.value_or("");
+    ESCUDO_ASSIGN_OR_RETURN(auto sex, item->get_optional_string("sex"));
+    ESCUDO_ASSIGN_OR_RETURN(p.sex, model::parse_person_sex(sex.value_or("unknown")));
+    ESCUDO_ASSIGN_OR_RETURN(p.birth_date, optional_date(*item, "birth_date"));
+    ESCUDO_ASSIGN_OR_RETURN(auto estimate, item->get_optional_int("estimated_age"));
+    if (estimate) p.estimated_age = static_cast<int>(std::clamp<std::int64_t>(*estimate, -1, 1000));
+    ESCUDO_ASSIGN_OR_RETURN(auto nationality, item->get_optional_string("nationality"));
+    p.nationality_iso3 = nationality.value_or("");
+    ESCUDO_ASSIGN_OR_RETURN(auto doc_type, item->get_optional_string("document_type"));
+    ESCUDO_ASSIGN_OR_RETURN(p.document_type, model::parse_document_type(doc_type.value_or("none")));
+    ESCUDO_ASSIGN_OR_RETURN(auto doc_country, item->get_optional_string("document_country"));
+    p.document_country_iso3 = doc_country.value_or("");
+    ESCUDO_ASSIGN_OR_RETURN(auto doc_number, item->get_optional_string("document_number"));
+    p.document_number = doc_number.value_or("");
+    ESCUDO_ASSIGN_OR_RETURN(auto phone, item->get_optional_string("phone"));
+    p.phone = phone.value_or("");
+    ESCUDO_ASSIGN_OR_RETURN(auto rel, item->get_optional_string("relationship"));
+    ESCUDO_ASSIGN_OR_RETURN(p.relationship, model::parse_relationship(rel.value_or("head")));
+    ESCUDO_ASSIGN_OR_RETURN(p.pregnant, item->get_bool_or("pregnant", false));
+    ESCUDO_ASSIGN_OR_RETURN(p.disability, item->get_bool_or("disability", false));
+    ESCUDO_ASSIGN_OR_RETURN(p.injured, item->get_bool_or("injured", false));
+    ESCUDO_ASSIGN_OR_RETURN(p.violence_survivor, item->get_bool_or("violence_survivor", false));
+    ESCUDO_ASSIGN_OR_RETURN(p.separated, item->get_bool_or("separated", false));
+    g.people.push_back(std::move(p));
+  }
+  return g;
+}
+
+void write_group(JsonWriter& w, const model::RegistrationGroup& g, bool identity) {
+  w.begin_object();
+  w.key("id").value(g.id.value());
+  w.key("station").value(g.station_code);
+  w.key("registered_on").value(g.registered_on.to_string());
+  if (identity) {
+    w.key("departure_point").value(g.departure_point);
+    w.key("days_in_jungle");
+    if (g.days_in_jungle) w.value(*g.days_in_jungle); else w.null();
+    w.key("paid_usd_cents");
+    if (g.paid_usd_cents) w.value(*g.paid_usd_cents); else w.null();
+    w.key("paid_to").value(g.paid_to);
+  }
+  w.key("people").begin_array();
+  for (const auto& p : g.people) {
+    w.begin_object();
+    w.key("id").value(p.id.value());
+    if (identity) {
+      w.key("given_names").value(p.given_names);
+      w.key("family_names").value(p.family_names);
+      w.key("birth_date");
+      if (p.birth_date) w.value(p.birth_date->to_string()); else w.null();
+      w.key("document_type").value(model::document_type_name(p.document_type));
+      w.key("document_country").value(p.document_country_iso3);
+      w.key("document_number").value(p.document_number);
+      w.key("phone").value(p.phone);
+    }
+    w.key("sex").value(model::person_sex_name(p.sex));
+    w.key("age");
+    if (auto age = model::age_on(p, g.registered_on)) w.value(*age); else w.null();
+    w.key("nationality").value(p.nationality_iso3);
+    w.key("relationship").value(model::relationship_name(p.relationship));
+    w.key("pregnant").value(p.pregnant);
+    w.key("disability").value(p.disability);
+    w.key("injured").value(p.injured);
+    w.key("violence_survivor").value(p.violence_survivor);
+    w.key("separated").value(p.separated);
+    w.key("unaccompanied").value(p.unaccompanied);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+void add_registration_routes(Router& router, service::Services& services) {
+  auto& registrations = services.registrations();
+
+  router.add({.method = "GET",
+              .pattern = "/api/stations",
+              .summary = "Reception stations, with coordinates",
+              .tag = "registrations",
+              .permission = model::Permission::kTransitsRead,
+              .response_schema =
+                  R"({"type":"object","properties":{"stations":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string"},"name":{"type":"string"},"lat":{"type":"number"},"lon":{"type":"number"}}}}}})"},
+             [&registrations](const Request&, const service::Principal* me) -> Result<Response> {
+               ESCUDO_ASSIGN_OR_RETURN(auto stations, registrations.stations(me));
+               JsonWriter w;
+               w.begin_object().key("stations").begin_array();
+               for (const auto& s : stations) {
+                 w.begin_object()
+                     .key("code").value(s.code)
+                     .key("name").value(s.name)
+                     .key("country").value(s.country_iso3)
+                     .key("lat").value(s.lat)
+                     .key("lon").value(s.lon)
+                     .key("active").value(s.active)
+                     .end_object();
+               }
+               w.end_array().end_object();
+               return Response::json(200, std::move(w).take());
+             });
+
+  router.add(
+      {.method = "POST",
+       .pattern = "/api/registrations",
+       .summary = "Register a group (one person or a family) on arrival; children without an "
+                  "adult relative are flagged unaccompanied",
+       .tag = "registrations",
+       .permission = model::Permission::kRegistrationsCreate,
+       .body_content_type = "application/json",
+       .max_body_bytes = 256 << 10,
+       .request_schema =
+           R"({"type":"object","required":["station","registered_on","people"],"properties":{"station":{"type":"string"},"registered_on":{"type":"string","format":"date"},"departure_point":{"type":"string"},"days_in_jungle":{"type":"integer"},"paid_usd":{"type":"string"},"paid_to":{"type":"string"},"people":{"type":"array","items":{"type":"object","properties":{"given_names":{"type":"string"},"family_names":{"type":"string"},"sex":{"enum":["female","male","unknown"]},"birth_date":{"type":"string","format":"date"},"estimated_age":{"type":"integer"},"nationality":{"type":"string"},"document_type":{"enum":["passport","national_id","birth_certificate","other","none"]},"document_country":{"type":"string"},"document_number":{"type":"string"},"phone":{"type":"string"},"relationship":{"enum":["head","spouse","child","parent","sibling","grandparent","other_relative","unrelated"]},"pregnant":{"type":"boolean"},"disability":{"type":"boolean"},"injured":{"type":"boolean"},"violence_survivor":{"type":"boolean"},"separated":{"type":"boolean"}}}}}})",
+       .response_schema = R"({"type":"object"})",
+       .success_status = 201},
+      [&registrations](const Request& req, const service::Principal* me) -> Result<Response> {
+        ESCUDO_ASSIGN_OR_RETURN(JsonValue body, parse_json(req.body));
+        ESCUDO_ASSIGN_OR_RETURN(auto group, read_group(body));
+        ESCUDO_ASSIGN_OR_RETURN(auto outcome,
+                                registrations.register_group(service::Actor::of(*me), std::move(group)));
+        JsonWriter w;
+        if (!outcome.stored) {
+          w.begin_object().key("error").begin_object();
+          w.key("code").value("invalid_argument");
+          w.key("message").value(fmt::format("{} field(s) need correcting; nothing was stored",
+                                             outcome.errors.size()));
+          w.key("reason").value("bad_fields");
+          w.key("fields").begin_array();
+          for (const auto& e : outcome.errors) {
+            w.begin_object()
+                .key("person").value(e.person)
+                .key("field").value(e.field)
+                .key("message").value(e.message)
+                .end_object();
+          }
+          w.end_array().end_object().end_object();
+          return Response::json(422, std::move(w).take());
+        }
+        write_group(w, outcome.group, /*identity=*/false);
+        return Response::json(201, std::move(w).take());
+      });
+
+  router.add(
+      {.method = "POST",
+       .pattern = "/api/registrations/import",
+       .summary = "Import registrations from CSV (one row per person); every row is stored or none",
+       .tag = "registrations",
+       .permission = model::Permission::kRegistrationsCreate,
+       .offload = true,
+       .body_content_type = "text/csv",
+       .max_body_bytes = 32 << 20,
+       .request_schema = R"({"type":"string"})",
+       .response_schema =
+           R"({"type":"object","properties":{"groups":{"type":"integer"},"people":{"type":"integer"},"unaccompanied":{"type":"integer"}}})"},
+      [&registrations](const Request& req, const service::Principal* me) -> Result<Response> {
+        ESCUDO_ASSIGN_OR_RETURN(auto report, registrations.import_csv(
+                                                 service::Actor::of(*me),
+                                                 make_string_stream(req.body, "upload.csv")));
+        JsonWriter w;
+        if (!report.stored) {
+          w.begin_object().key("error").begin_object();
+          w.key("code").value("invalid_argument");
+          w.key("message").value(fmt::format(
+              "{} problem(s) in the file; nothing was stored", report.error_count));
+          w.key("reason").value("bad_rows");
+          w.key("error_count").value(report.error_count);
+          w.key("rows").begin_array();
+          for (const auto& e : report.errors) {
+            w.begin_object()
+                .key("line").value(e.line)
+                .key("column").value(e.column)
+                .key("field").value(e.field)
+                .key("message").value(e.message)
+                .end_object();
+          }
+          w.end_array().end_object().end_object();
+          return Response::json(422, std::move(w).take());
+        }
+        w.begin_object()
+            .key("groups").value(report.groups)
+            .key("people").value(report.people)
+            .key("unaccompanied").value(report.unaccompanied)
+            .end_object();
+        return Response::json(200, std::move(w).take());
+      });
+
+  router.add({.method = "GET",
+              .pattern = "/api/registrations/{id}",
+              .summary = "A registered group with its people's identity fields (audited)",
+              .tag = "registrations",
+              .permission = model::Permission::kIdentityRead,
+              .response_schema = R"({"type":"object"})"},
+             [&registrations](const Request& req, const service::Principal* me) -> Result<Response> {
+               const std::string& text = req.params.at("id");
+               std::int64_t id = 0;
+               auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+               if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+                 return errorf(ErrorCode::kInvalidArgument, "'{}' is not a registration id", text);
+               }
+               ESCUDO_ASSIGN_OR_RETURN(auto group, registrations.group(*me, model::GroupId(id)));
+               JsonWriter w;
+               write_group(w, group, /*identity=*/true);
+               return Response::json(200, std::move(w).take());
+             });
+}
+
+}  // namespace escudo::api
