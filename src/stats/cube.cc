@@ -1,5 +1,7 @@
 #include "stats/cube.h"
 
+#include "stats/region.h"
+
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
@@ -49,6 +51,7 @@ std::string_view dimension_name(Dimension dimension) {
     case Dimension::kWeek: return "week";
     case Dimension::kDay: return "day";
     case Dimension::kNationality: return "nationality";
+    case Dimension::kRegion: return "region";
     case Dimension::kSex: return "sex";
     case Dimension::kAgeGroup: return "age_group";
     case Dimension::kStation: return "station";
@@ -63,8 +66,8 @@ Result<Dimension> parse_dimension(std::string_view name) {
     if (dimension_name(d) == name) return d;
   }
   return errorf(ErrorCode::kInvalidArgument,
-                "'{}' is not a dimension; use year, quarter, month, week, day, nationality, sex, "
-                "age_group, station or source",
+                "'{}' is not a dimension; use year, quarter, month, week, day, nationality, "
+                "region, sex, age_group, station or source",
                 name);
 }
 
@@ -95,7 +98,7 @@ Result<Cube> build_cube(const FactTable& facts, const CubeQuery& query) {
       return errorf(ErrorCode::kInvalidArgument,
                     "these figures are monthly; they cannot be split by {}", dimension_name(d));
     }
-    bool missing = (d == Dimension::kNationality && !known.nationality) ||
+    bool missing = ((d == Dimension::kNationality || d == Dimension::kRegion) && !known.nationality) ||
                    (d == Dimension::kSex && !known.sex) ||
                    (d == Dimension::kAgeGroup && !known.age_group) ||
                    (d == Dimension::kStation && !known.station);
@@ -164,6 +167,7 @@ Result<Cube> build_cube(const FactTable& facts, const CubeQuery& query) {
       case Dimension::kWeek: a.base = min_week; a.cardinality = max_week - min_week + 1; break;
       case Dimension::kDay: a.base = min_day; a.cardinality = static_cast<std::int64_t>(span); break;
       case Dimension::kNationality: a.cardinality = static_cast<std::int64_t>(facts.nationality_count()); break;
+      case Dimension::kRegion: a.cardinality = static_cast<std::int64_t>(region_names().size()); break;
       case Dimension::kSex: a.cardinality = 3; break;
       case Dimension::kAgeGroup: a.cardinality = 3; break;
       case Dimension::kStation: a.cardinality = static_cast<std::int64_t>(facts.station_count()); break;
@@ -182,6 +186,11 @@ Result<Cube> build_cube(const FactTable& facts, const CubeQuery& query) {
   }
 
   const auto& nat = facts.nationality();
+  // The region of each nationality code, looked up once rather than per row.
+  std::vector<std::uint8_t> region_of_code(facts.nationality_count(), 0);
+  for (std::size_t c = 1; c < facts.nationality_count(); ++c) {
+    region_of_code[c] = region_index(region_of(facts.nationality_label(static_cast<std::uint16_t>(c))));
+  }
   const auto& sex = facts.sex();
   const auto& age = facts.age_group();
   const auto& station = facts.station();
@@ -196,6 +205,7 @@ Result<Cube> build_cube(const FactTable& facts, const CubeQuery& query) {
       case Dimension::kWeek: return parts[static_cast<std::size_t>(day[i] - min_day)].week;
       case Dimension::kDay: return day[i];
       case Dimension::kNationality: return nat[i];
+      case Dimension::kRegion: return region_of_code[nat[i]];
       case Dimension::kSex: return sex[i];
       case Dimension::kAgeGroup: return age[i];
       case Dimension::kStation: return station[i];
@@ -235,6 +245,7 @@ Result<Cube> build_cube(const FactTable& facts, const CubeQuery& query) {
       case Dimension::kWeek: return fmt::format("{}-W{:02}", raw / 53, raw % 53 + 1);
       case Dimension::kDay: return CivilDate::from_days(static_cast<std::int32_t>(raw)).to_string();
       case Dimension::kNationality: return facts.nationality_label(static_cast<std::uint16_t>(raw));
+      case Dimension::kRegion: return std::string(region_names()[static_cast<std::size_t>(raw)]);
       case Dimension::kSex: return std::string(sex_name(static_cast<Sex>(raw)));
       case Dimension::kAgeGroup: return std::string(age_group_name(static_cast<AgeGroup>(raw)));
       case Dimension::kStation: return facts.station_label(static_cast<std::uint16_t>(raw));

@@ -28,6 +28,7 @@ enum class Dimension : std::uint8_t {
   kWeek,  // ISO 8601 week, labelled "2023-W05"
   kDay,
   kNationality,
+  kRegion,  // region of origin of the nationality (region.h)
   kSex,
   kAgeGroup,
   kStation,
@@ -35,8 +36,8 @@ enum class Dimension : std::uint8_t {
 };
 
 std::string_view dimension_name(Dimension dimension);
-// "year", "quarter", "month", "week", "day", "nationality", "sex", "age_group", "station",
-// "source". kInvalidArgument listing them otherwise.
+// "year", "quarter", "month", "week", "day", "nationality", "region", "sex", "age_group",
+// "station", "source". kInvalidArgument listing them otherwise.
 Result<Dimension> parse_dimension(std::string_view name);
 // A comma-separated list ("year,nationality"); repeated dimensions are refused.
 Result<std::vector<Dimension>> parse_dimensions(std::string_view list);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "stats/compare.h"
+#include "stats/region.h"
 
 namespace escudo::stats {
 namespace {
@@ -58,6 +59,17 @@ TEST_F(CubeTest, CrossesAnyDimensions) {
   Cube by_station = build_cube(facts_, {.by = {Dimension::kStation, Dimension::kSex}}).value();
   EXPECT_EQ(by_station.labels.front(), (std::vector<std::string>{"Bajo Chiquito", "female"}));
   EXPECT_EQ(by_station.total, 21);
+}
+
+TEST_F(CubeTest, RegionsOfOrigin) {
+  Cube c = build_cube(facts_, {.by = {Dimension::kRegion}}).value();
+  ASSERT_EQ(c.counts.size(), 2u);
+  EXPECT_EQ(c.labels[0][0], "South America");  // VEN
+  EXPECT_EQ(c.counts[0], 9);
+  EXPECT_EQ(c.labels[1][0], "Caribbean");  // HTI
+  EXPECT_EQ(c.counts[1], 12);
+  EXPECT_EQ(region_of("NPL"), "Southern Asia");
+  EXPECT_EQ(region_of("ZZZ"), "Unknown");
 }
 
 TEST_F(CubeTest, IsoWeeksAndDays) {
