@@ -17,5 +17,7 @@ export default defineConfig({
   server: {
     // `npm run dev` forwards the API to a local `escudo serve --port 8080`.
     proxy: { '/api': 'http://127.0.0.1:8080' },
+    // The route map bundles the country outlines and places from ../data/geo.
+    fs: { allow: ['.', '../data/geo'] },
   },
 });

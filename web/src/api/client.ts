@@ -23,6 +23,13 @@ import type {
   MonthlyQuery,
   MonthlyTransits,
   NewUser,
+  PasswordChange,
+  PeriodComparison,
+  Projection,
+  ProjectionQuery,
+  StatsCube,
+  StatsDimension,
+  StatsQuery,
   RowError,
   TotpEnrolment,
   User,
@@ -44,11 +51,15 @@ const routes = {
   logout: { method: 'DELETE', path: '/api/session' },
   me: { method: 'GET', path: '/api/me' },
   setLanguage: { method: 'PUT', path: '/api/me/language' },
+  changePassword: { method: 'PUT', path: '/api/me/password' },
   startTotp: { method: 'POST', path: '/api/me/totp' },
   confirmTotp: { method: 'PUT', path: '/api/me/totp' },
   transitsMonthly: { method: 'GET', path: '/api/transits/monthly' },
   transitsYearly: { method: 'GET', path: '/api/transits/yearly' },
   importTransits: { method: 'POST', path: '/api/transits/import' },
+  stats: { method: 'GET', path: '/api/stats' },
+  compare: { method: 'GET', path: '/api/stats/compare' },
+  projection: { method: 'GET', path: '/api/projection' },
   listUsers: { method: 'GET', path: '/api/users' },
   createUser: { method: 'POST', path: '/api/users' },
   setUserDisabled: { method: 'PUT', path: '/api/users/{id}/disabled' },
@@ -162,7 +173,9 @@ async function call<T>(route: Route, options: CallOptions = {}): Promise<T> {
   }
   if (!response.ok) {
     const error = await toError(response);
-    if (response.status === 401 && route !== routes.login && route !== routes.me) {
+    // A wrong current password is answered 401 too, but the session goes on.
+    const sessionEnded = response.status === 401 && error.reason !== 'wrong_password';
+    if (sessionEnded && route !== routes.login && route !== routes.me) {
       csrfToken = undefined;
       onUnauthenticated?.();
     }
@@ -208,6 +221,14 @@ export const api = {
   setLanguage: async (language: Language): Promise<Me> =>
     remember(await call<Me>(routes.setLanguage, { json: { language } })),
 
+  /**
+   * Changes the signed-in user's password; their other sessions end, this one
+   * stays. Throws ApiError 401 with reason `wrong_password` for a wrong current
+   * password (it counts as a failed sign-in: 429 after five), 400 for a new
+   * password that is too short or the same as the current one.
+   */
+  changePassword: (change: PasswordChange) => call<void>(routes.changePassword, { json: change }),
+
   startTotp: () => call<TotpEnrolment>(routes.startTotp),
 
   confirmTotp: async (code: string): Promise<Me> =>
@@ -221,6 +242,19 @@ export const api = {
   /** Stores every row of an official CSV table or none; a refusal lists the bad rows. */
   importTransits: (csv: Blob | string) =>
     call<ImportResult>(routes.importTransits, { body: csv, contentType: 'text/csv' }),
+
+  /** People counted by the dimensions of `by`, optionally within months `from`..`to`. */
+  stats: <Dim extends StatsDimension>(query: StatsQuery<Dim>) =>
+    call<StatsCube<Dim>>(routes.stats, {
+      query: { by: query.by.join(','), from: query.from, to: query.to, nationality: query.nationality },
+    }),
+
+  /** The months `from`..`to` (`YYYY-MM`, at most a year apart) against the same months a year earlier. */
+  compare: (from: string, to: string) => call<PeriodComparison>(routes.compare, { query: { from, to } }),
+
+  /** The year's total projected from the months up to the cut-off, with each method's track record. */
+  projection: (query: ProjectionQuery) =>
+    call<Projection>(routes.projection, { query: { year: query.year, cutoff: query.cutoff } }),
 
   listUsers: () => call<{ users: User[] }>(routes.listUsers),
 

@@ -107,6 +107,17 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * The shortest password the server accepts (crypto::kMinPasswordLength); the
+ * browser checks it first so the person hears about it before sending.
+ */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface PasswordChange {
+  current_password: string;
+  new_password: string;
+}
+
 export interface NewUser {
   username: string;
   display_name: string;
@@ -143,6 +154,124 @@ export interface AuditPage {
 export type AuditVerification =
   | { ok: true; entries: number }
   | { ok: false; entries: number; first_broken: number | string; reason: string };
+
+/** A dimension `GET /api/stats` can count by. */
+export type StatsDimension =
+  | 'year'
+  | 'quarter'
+  | 'month'
+  | 'week'
+  | 'day'
+  | 'nationality'
+  | 'sex'
+  | 'age_group'
+  | 'station'
+  | 'source';
+
+export interface StatsQuery<Dim extends StatsDimension> {
+  by: Dim[];
+  /** `YYYY-MM` */
+  from?: string;
+  /** `YYYY-MM` */
+  to?: string;
+  /** ISO 3166-1 alpha-3 */
+  nationality?: string;
+}
+
+/** `GET /api/stats`: one row per combination of the dimensions' labels (all text, `"2023"` for a year). */
+export interface StatsCube<Dim extends StatsDimension> {
+  source: string;
+  dims: Dim[];
+  rows: (Record<Dim, string> & { count: number; share_percent: number })[];
+  total: number;
+}
+
+/** `child` and `adult` from 2023 on; before that the official table does not separate them. */
+export type AgeGroup = 'child' | 'adult' | 'unknown';
+
+export interface PeriodTotal {
+  /** The first month; the server may send a whole date (`2023-01-01`). */
+  from: string;
+  /** The last month; the server may send its last day (`2023-05-31`). */
+  to: string;
+  total: number;
+}
+
+/** `GET /api/stats/compare`: the months from..to against the same months a year earlier. */
+export interface PeriodComparison {
+  current: PeriodTotal;
+  previous: PeriodTotal;
+  /** current / previous; null when nobody was counted the year before. */
+  ratio: number | null;
+  change_percent: number | null;
+}
+
+export type ProjectionMethod =
+  | 'last_year_total'
+  | 'year_to_date_scaled'
+  | 'seasonal_profile'
+  | 'recent_level'
+  | 'damped_trend'
+  | 'mix';
+
+export const PROJECTION_METHODS: readonly ProjectionMethod[] = [
+  'last_year_total',
+  'year_to_date_scaled',
+  'seasonal_profile',
+  'recent_level',
+  'damped_trend',
+  'mix',
+];
+
+export interface ProjectedTotal {
+  method: ProjectionMethod;
+  point: number;
+  low80: number;
+  high80: number;
+}
+
+export interface ProjectionQuery {
+  year: number;
+  /** `YYYY-MM`, January to November of `year` */
+  cutoff: string;
+}
+
+/** `GET /api/projection`: the year's total projected from the months up to the cut-off. */
+export interface Projection {
+  year: number;
+  cutoff: string;
+  /** People counted from January to the cut-off, inclusive. */
+  known_to_date: number;
+  recommended: ProjectedTotal & {
+    /** Earlier years whose errors give the interval; below 2 the interval is a convention. */
+    interval_years: number;
+  };
+  /** Only the methods that could be computed. */
+  methods: (ProjectedTotal & { interval_years?: number })[];
+  /** The year's real total; null while the year is not complete in the data. */
+  actual: number | null;
+  monthly: { month: string; total: number }[];
+  /** Each method's mean absolute percentage error over past years at each cut-off month. */
+  backtest: BacktestSummary[];
+  /** The same over every cut-off month together (`cutoff_month` 0), when the server sends it. */
+  backtest_overall?: BacktestSummary[];
+}
+
+/**
+ * How a method has done in the back-test. `recommended` is the choice itself,
+ * made afresh for each past year from the years before it.
+ */
+export interface BacktestSummary {
+  method: ProjectionMethod | 'recommended';
+  /** 1..11; 0 for all cut-off months together. */
+  cutoff_month: number;
+  /** Mean absolute percentage error, in percent (37.4 for 37.4%). */
+  mape: number;
+  /** The share of past projections whose 80% interval held the real total, 0..1. */
+  coverage80?: number;
+  /** How many projections the figures rest on. */
+  years: number;
+}
 
 export type ErrorCode =
   | 'invalid_argument'

@@ -6,6 +6,7 @@ import type { Me, Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 import { AccountPage } from '../pages/account/AccountPage';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { CorridorPage } from '../pages/corridor/CorridorPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { UsersPage } from '../pages/users/UsersPage';
@@ -25,6 +26,7 @@ export interface PageDefinition {
 
 export const PAGES: PageDefinition[] = [
   { route: 'overview', title: 'nav.overview', permission: 'transits.read', component: OverviewPage },
+  { route: 'corridor', title: 'nav.corridor', permission: 'transits.read', component: CorridorPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
   { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },

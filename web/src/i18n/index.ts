@@ -42,6 +42,13 @@ export interface I18n {
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** `2023-05` → "May 2023" / "mayo de 2023" */
   formatMonth: (month: string, style?: 'long' | 'short') => string;
+  /** `2023-05` → "May" / "mayo"; the month alone, for a picker within a chosen year. */
+  formatMonthName: (month: string, style?: 'long' | 'short') => string;
+  /**
+   * The months `from`..`to` as a period: "January – May 2023", "enero a mayo de
+   * 2023", "June 2022 – March 2023"; a single month when they are the same.
+   */
+  formatMonthRange: (from: string, to: string) => string;
   /** A server timestamp as a local date and time. */
   formatDateTime: (at: Timestamp) => string;
   /** A server timestamp as a local date. */
@@ -55,6 +62,10 @@ export function makeI18n(language: Language): I18n {
   const months = {
     long: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
     short: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  };
+  const monthNames = {
+    long: new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+    short: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
   };
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
@@ -74,13 +85,29 @@ export function makeI18n(language: Language): I18n {
     formatNumber: (value, options) =>
       options ? new Intl.NumberFormat(locale, options).format(value) : numbers.format(value),
     formatMonth: (month, style = 'long') => {
-      const match = /^(\d{4})-(\d{2})/.exec(month);
-      if (!match) return month;
-      return months[style].format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+      const date = monthDate(month);
+      return date ? months[style].format(date) : month;
+    },
+    formatMonthName: (month, style = 'long') => {
+      const date = monthDate(month);
+      return date ? monthNames[style].format(date) : month;
+    },
+    formatMonthRange: (from, to) => {
+      const start = monthDate(from);
+      const end = monthDate(to);
+      if (!start || !end) return `${from} – ${to}`;
+      return start.getTime() === end.getTime() ? months.long.format(start) : months.long.formatRange(start, end);
     },
     formatDateTime: (iso) => format(dateTimes, iso),
     formatDate: (iso) => format(dates, iso),
   };
+}
+
+/** The first day of a `YYYY-MM` month (or of the month of a `YYYY-MM-DD` date), UTC. */
+function monthDate(month: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})/.exec(month);
+  if (!match) return undefined;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
 }
 
 /** A server timestamp (seconds since the epoch, or ISO 8601) as a Date; undefined if unreadable. */

@@ -21,6 +21,8 @@ export interface Column<Row> {
   sortable?: boolean;
   /** Left out on narrow screens (tablets held upright); still in the CSV. */
   wideOnly?: boolean;
+  /** A class for the column's cells, header included (to mark the chosen month, say). */
+  className?: string;
 }
 
 export type SortDirection = 'ascending' | 'descending';
@@ -37,6 +39,8 @@ interface DataTableProps<Row> {
   exportName?: string;
   emptyText?: string;
   testId?: string;
+  /** A class for a row that should stand out (the recommended method, say). */
+  rowClass?: (row: Row) => string | undefined;
 }
 
 function compare(a: unknown, b: unknown, collator: Intl.Collator): number {
@@ -49,7 +53,9 @@ function compare(a: unknown, b: unknown, collator: Intl.Collator): number {
 }
 
 function cellClass(column: Column<never>): string | undefined {
-  const names = [column.numeric ? 'numeric' : '', column.wideOnly ? 'wide-only' : ''].filter(Boolean);
+  const names = [column.numeric ? 'numeric' : '', column.wideOnly ? 'wide-only' : '', column.className ?? ''].filter(
+    Boolean,
+  );
   return names.length > 0 ? names.join(' ') : undefined;
 }
 
@@ -135,7 +141,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               </tr>
             ) : (
               sorted.map((row) => (
-                <tr key={rowKey(row)}>
+                <tr key={rowKey(row)} class={props.rowClass?.(row)}>
                   {columns.map((column, index) => {
                     const content = column.render ? column.render(row) : String(column.value(row) ?? '');
                     const className = cellClass(column);

@@ -2,6 +2,8 @@
 // browser's own locale data (Intl.DisplayNames takes alpha-2 codes, hence the
 // table). An unknown code is shown as it is.
 
+import type { MessageKey } from '../i18n';
+
 const ALPHA3_TO_ALPHA2 =
   'ABW:AW AFG:AF AGO:AO AIA:AI ALA:AX ALB:AL AND:AD ARE:AE ARG:AR ARM:AM ASM:AS ATA:AQ ATF:TF ' +
   'ATG:AG AUS:AU AUT:AT AZE:AZ BDI:BI BEL:BE BEN:BJ BES:BQ BFA:BF BGD:BD BGR:BG BHR:BH BHS:BS ' +
@@ -39,4 +41,11 @@ export function countryName(iso3: string, locale: string): string | undefined {
     namers.set(locale, namer);
   }
   return namer.of(code) ?? undefined;
+}
+
+/** A nationality's name in the UI's language; the code itself when it has none. */
+export function nationalityName(iso3: string, locale: string, t: (key: MessageKey) => string): string {
+  if (iso3 === 'OOO') return t('nationality.OOO');
+  if (iso3 === 'TIB') return t('nationality.TIB');
+  return countryName(iso3, locale) ?? iso3;
 }

@@ -16,6 +16,10 @@ export const TRANSITS_CSV = path.resolve(
   WEB_DIR,
   process.env.ESCUDO_TRANSITS_CSV ?? '../data/official/darien_transits_by_nationality.csv',
 );
+export const DEMOGRAPHICS_CSV = path.resolve(
+  WEB_DIR,
+  process.env.ESCUDO_DEMOGRAPHICS_CSV ?? '../data/official/darien_transits_by_sex_age.csv',
+);
 export const DIST_DIR = path.resolve(WEB_DIR, 'dist');
 export const SCREENSHOT_DIR = path.resolve(WEB_DIR, '../build/screenshots');
 
@@ -52,6 +56,12 @@ export async function addUser(db, user) {
 
 export function importTransits(db, file = TRANSITS_CSV) {
   return runEscudo(['import', 'transits', '--db', db, file]);
+}
+
+/** The official tables: by nationality, and by sex and age (children apart from 2023). */
+export async function importOfficialTables(db) {
+  await importTransits(db, TRANSITS_CSV);
+  await importTransits(db, DEMOGRAPHICS_CSV);
 }
 
 /** Starts `escudo serve` and resolves once it says where it listens. */
@@ -125,7 +135,7 @@ export const PEOPLE = {
 };
 
 /**
- * A database with `people` (keys of PEOPLE) and the official transits, and a
+ * A database with `people` (keys of PEOPLE) and the official tables, and a
  * server on it. Call `stop()` at the end.
  */
 export async function startEscudo(people = Object.keys(PEOPLE)) {
@@ -135,7 +145,7 @@ export async function startEscudo(people = Object.keys(PEOPLE)) {
   const db = path.join(dir, 'escudo.db');
   const users = {};
   for (const key of people) users[key] = await addUser(db, PEOPLE[key]);
-  await importTransits(db);
+  await importOfficialTables(db);
   const server = await serve(db);
   return {
     url: server.url,

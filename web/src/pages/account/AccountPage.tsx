@@ -1,4 +1,4 @@
-// Account: who you are, the language of the UI, and your second factor.
+// Account: who you are, the language of the UI, your password and your second factor.
 
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
@@ -10,6 +10,7 @@ import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
 import { SecondFactorSecret } from '../../ui/SecondFactorSecret';
+import { PasswordSection } from './PasswordSection';
 
 export function AccountPage({ me, onMeChange }: PageProps) {
   const { t } = useI18n();
@@ -41,6 +42,7 @@ export function AccountPage({ me, onMeChange }: PageProps) {
         <p class="hint">{t('account.profile.hint')}</p>
       </section>
       <LanguageSection me={me} onMeChange={onMeChange} />
+      <PasswordSection />
       <SecondFactorSection me={me} onMeChange={onMeChange} />
     </>
   );

@@ -10,7 +10,8 @@ import { DataTable } from '../../ui/DataTable';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
-import { everyMonth, nationalitiesIn, nationalityName, yearsWithRows, type NationalityTotal } from './nationalities';
+import { nationalityName } from '../../ui/countries';
+import { everyMonth, nationalitiesIn, yearsWithRows, type NationalityTotal } from './nationalities';
 import { TransitsChart, type MonthPoint } from './TransitsChart';
 
 type YearRow = YearlyTransits['years'][number];

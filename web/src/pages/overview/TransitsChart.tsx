@@ -6,15 +6,11 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useI18n } from '../../i18n';
+import { token } from '../../ui/chart';
 
 export interface MonthPoint {
   month: string;
   total: number;
-}
-
-function token(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
 }
 
 export function TransitsChart({ series }: { series: MonthPoint[] }) {

@@ -1,8 +1,6 @@
 // Totals by nationality for one year, from the monthly rows of the API.
 
 import type { MonthlyTransits } from '../../api/types';
-import type { MessageKey } from '../../i18n';
-import { countryName } from '../../ui/countries';
 
 export interface NationalityTotal {
   rank: number;
@@ -54,11 +52,4 @@ export function everyMonth(series: MonthlyTransits['series']): MonthlyTransits['
       year += 1;
     }
   }
-}
-
-/** The nationality's name in the UI's language; the code itself when it has none. */
-export function nationalityName(iso3: string, locale: string, t: (key: MessageKey) => string): string {
-  if (iso3 === 'OOO') return t('nationality.OOO');
-  if (iso3 === 'TIB') return t('nationality.TIB');
-  return countryName(iso3, locale) ?? iso3;
 }

@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
-import { ALL_ROLES, type CreatedUser, type Role } from '../../api/types';
+import { ALL_ROLES, MIN_PASSWORD_LENGTH, type CreatedUser, type Role } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ErrorSummary, errorFor, type FieldError } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
@@ -27,6 +27,9 @@ export function NewUserForm({ onCreated }: { onCreated: (answer: CreatedUser) =>
     if (!agency.trim()) found.push({ field: 'new-agency', message: t('users.errors.agency') });
     if (roles.length === 0) found.push({ field: `role-${ALL_ROLES[0]}`, message: t('users.errors.roles') });
     if (!password) found.push({ field: 'new-password', message: t('users.errors.password') });
+    else if ([...password].length < MIN_PASSWORD_LENGTH) {
+      found.push({ field: 'new-password', message: t('users.errors.passwordShort', { n: MIN_PASSWORD_LENGTH }) });
+    }
     return found;
   };
 
@@ -146,7 +149,7 @@ export function NewUserForm({ onCreated }: { onCreated: (answer: CreatedUser) =>
         <TextField
           id="new-password"
           label={t('users.new.password')}
-          hint={t('users.new.passwordHint')}
+          hint={t('users.new.passwordHint', { n: MIN_PASSWORD_LENGTH })}
           type="password"
           value={password}
           onInput={setPassword}
