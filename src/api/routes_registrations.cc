@@ -148,6 +148,7 @@ void add_registration_routes(Router& router, service::Services& services) {
                   "adult relative are flagged unaccompanied",
        .tag = "registrations",
        .permission = model::Permission::kRegistrationsCreate,
+       .offload = true,
        .body_content_type = "application/json",
        .max_body_bytes = 256 << 10,
        .request_schema =

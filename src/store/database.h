@@ -15,6 +15,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,6 +51,10 @@ using RowCallback = std::function<Status(const Row&)>;
 struct DatabaseOptions {
   int busy_timeout_ms = 5000;
   std::size_t statement_cache_size = 64;
+  // Shared by the connections of one pool (shared_ptr: each connection holds it), so that
+  // writers in this process queue on a mutex and wake at once, instead of SQLite's busy handler
+  // polling with sleeps of up to 100 ms. Other processes still wait with the busy timeout.
+  std::shared_ptr<std::mutex> write_lock;
 };
 
 class Database {

@@ -6,6 +6,7 @@ Result<std::unique_ptr<DatabasePool>> DatabasePool::open_sqlite(const std::strin
                                                                 std::size_t size,
                                                                 DatabaseOptions options) {
   std::unique_ptr<DatabasePool> pool(new DatabasePool());
+  if (!options.write_lock) options.write_lock = std::make_shared<std::mutex>();
   for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
     ESCUDO_ASSIGN_OR_RETURN(auto db, store::open_sqlite(path, options));
     pool->free_.push_back(std::move(db));

@@ -208,12 +208,23 @@ Status SqliteDatabase::execute_script(std::string_view sql) {
 }
 
 Status SqliteDatabase::begin_transaction(bool write) {
-  return execute(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", SqlParams{});
+  if (write && options_.write_lock) write_guard_ = std::unique_lock(*options_.write_lock);
+  auto status = execute(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", SqlParams{});
+  if (!status && write_guard_.owns_lock()) write_guard_.unlock();
+  return status;
 }
-Status SqliteDatabase::commit() { return execute("COMMIT", SqlParams{}); }
+
+Status SqliteDatabase::commit() {
+  auto status = execute("COMMIT", SqlParams{});
+  if (status && write_guard_.owns_lock()) write_guard_.unlock();
+  return status;
+}
+
 Status SqliteDatabase::rollback() {
-  if (sqlite3_get_autocommit(db_) != 0) return ok_status();  // nothing open
-  return execute("ROLLBACK", SqlParams{});
+  Status status = ok_status();
+  if (sqlite3_get_autocommit(db_) == 0) status = execute("ROLLBACK", SqlParams{});
+  if (write_guard_.owns_lock()) write_guard_.unlock();
+  return status;
 }
 
 }  // namespace escudo::store::internal

@@ -44,6 +44,7 @@ class SqliteDatabase final : public Database {
 
   sqlite3* db_;
   DatabaseOptions options_;
+  std::unique_lock<std::mutex> write_guard_;  // held from BEGIN IMMEDIATE to COMMIT/ROLLBACK
   // Most recently used first. A statement already in use (the same SQL run again inside a
   // row callback) is prepared afresh and finalised after use instead.
   std::list<std::pair<std::string, std::unique_ptr<CachedStatement>>> lru_;
