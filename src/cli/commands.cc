@@ -27,12 +27,15 @@ int fail(const Error& error) {
   return kFailed;
 }
 
-std::unique_ptr<service::Services> open_services(const std::string& db) {
+// `server`: a long-running process, which checkpoints the database log in the background.
+std::unique_ptr<service::Services> open_services(const std::string& db, bool server = false) {
   if (db.empty()) {
     std::fprintf(stderr, "escudo: give the database with --db PATH\n");
     return nullptr;
   }
-  auto services = service::Services::open_sqlite(db);
+  service::ServicesOptions options;
+  if (server) options.checkpoint_interval_ms = 250;
+  auto services = service::Services::open_sqlite(db, options);
   if (!services) {
     fail(services.error());
     return nullptr;
@@ -135,7 +138,7 @@ int serve_with(service::Services& services, const ServeArgs& args) {
 }  // namespace
 
 int run_serve(const ServeArgs& args) {
-  auto services = open_services(args.db);
+  auto services = open_services(args.db, /*server=*/true);
   if (!services) return kFailed;
   return serve_with(*services, args);
 }
@@ -338,7 +341,7 @@ int run_import_registrations(const std::string& db, const std::vector<std::strin
 
 int run_demo(const DemoArgs& args) {
   bool fresh = !fs::exists(args.db);
-  auto services = open_services(args.db);
+  auto services = open_services(args.db, /*server=*/true);
   if (!services) return kFailed;
   if (fresh) {
     std::printf("created %s\n", args.db.c_str());

@@ -9,7 +9,8 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   ESCUDO_TRY(crypto::init());
   std::unique_ptr<Services> s(new Services());
   s->clock_ = options.clock != nullptr ? options.clock : &SystemClock::instance();
-  ESCUDO_ASSIGN_OR_RETURN(s->pool_, store::DatabasePool::open_sqlite(path, options.connections));
+  ESCUDO_ASSIGN_OR_RETURN(s->pool_, store::DatabasePool::open_sqlite(path, options.connections, {},
+                                                                     options.checkpoint_interval_ms));
   s->access_ = std::make_unique<AccessService>(*s->pool_, *s->clock_, options.access);
   s->audit_ = std::make_unique<AuditService>(*s->pool_, *s->clock_);
   s->transits_ = std::make_unique<TransitService>(*s->pool_, *s->clock_);

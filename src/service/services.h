@@ -21,6 +21,9 @@ struct ServicesOptions {
   std::size_t connections = 4;
   AccessPolicy access;
   const Clock* clock = nullptr;  // SystemClock when null; must outlive the Services
+  // A long-running server checkpoints the write-ahead log in the background (see
+  // store::DatabasePool); 0 leaves it to the connections, as a short command does.
+  int checkpoint_interval_ms = 0;
 };
 
 class Services {

@@ -55,6 +55,10 @@ struct DatabaseOptions {
   // writers in this process queue on a mutex and wake at once, instead of SQLite's busy handler
   // polling with sleeps of up to 100 ms. Other processes still wait with the busy timeout.
   std::shared_ptr<std::mutex> write_lock;
+  // Whether a commit that grows the write-ahead log past its limit copies it back into the
+  // database itself. A server turns this off and checkpoints from a background thread
+  // (DatabasePool), so no request waits for the copy and its fsync.
+  bool auto_checkpoint = true;
 };
 
 class Database {
@@ -91,6 +95,10 @@ class Database {
 
   // "sqlite" or "postgresql".
   virtual std::string_view backend() const = 0;
+
+  // Copies what it can of the write-ahead log into the database without blocking readers or
+  // writers. A no-op for backends without one.
+  virtual Status checkpoint() { return ok_status(); }
 };
 
 // RAII transaction: rolls back on destruction unless commit() succeeded.

@@ -6,6 +6,8 @@
 #include "store/pool.h"
 #include "testing/temp_dir.h"
 
+#include <thread>
+
 namespace escudo::store {
 namespace {
 
@@ -162,6 +164,32 @@ TEST(DatabasePoolTest, ConnectionsSeeEachOthersWrites) {
   auto c = pool->acquire();
   auto d = pool->acquire();
   EXPECT_EQ(d->query_int("SELECT v FROM k").value(), 42);
+}
+
+TEST(DatabasePoolTest, BackgroundCheckpointKeepsTheLogShort) {
+  testing::TempDir dir;
+  auto pool = DatabasePool::open_sqlite(dir.file("c.db"), 2, {}, 20).value();
+  {
+    auto db = pool->acquire();
+    ASSERT_TRUE(db->execute("CREATE TABLE k (v TEXT)").has_value());
+    for (int i = 0; i < 3000; ++i) {
+      auto tx = Transaction::begin(*db).value();
+      ASSERT_TRUE(db->execute("INSERT INTO k VALUES ($1)", {std::string(200, 'x')}).has_value());
+      ASSERT_TRUE(tx.commit().has_value());
+    }
+  }
+  // Connections no longer checkpoint on commit; the background thread copies the log back.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto db = pool->acquire();
+  std::int64_t log_frames = -1;
+  std::int64_t checkpointed = -1;
+  ASSERT_TRUE(db->query("PRAGMA wal_checkpoint(PASSIVE)", {}, [&](const Row& r) {
+                   log_frames = r.get_int(1);
+                   checkpointed = r.get_int(2);
+                   return ok_status();
+                 }).has_value());
+  EXPECT_EQ(log_frames, checkpointed);  // everything in the log is already in the database
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM k").value(), 3000);
 }
 
 }  // namespace

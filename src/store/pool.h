@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,14 @@ class DatabasePool {
     std::unique_ptr<Database> db_;
   };
 
-  // Opens `size` connections to the SQLite file at `path` (the first one migrates it).
+  // Opens `size` connections to the SQLite file at `path` (the first one migrates it), and a
+  // background thread that checkpoints the write-ahead log every `checkpoint_interval_ms`
+  // (0: leave it to the committing connections, as a short command-line job does).
   static Result<std::unique_ptr<DatabasePool>> open_sqlite(const std::string& path,
                                                            std::size_t size,
-                                                           DatabaseOptions options = {});
+                                                           DatabaseOptions options = {},
+                                                           int checkpoint_interval_ms = 0);
+  ~DatabasePool();
 
   // Waits until a connection is free.
   Lease acquire();
@@ -48,6 +53,8 @@ class DatabasePool {
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Database>> free_;
+  std::unique_ptr<Database> checkpointer_db_;
+  std::jthread checkpointer_;
 };
 
 }  // namespace escudo::store

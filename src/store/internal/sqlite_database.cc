@@ -80,6 +80,9 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
   if (!pragmas) {
     return std::unexpected(pragmas.error().with_context(fmt::format("opening {}", path)));
   }
+  if (!options.auto_checkpoint) {
+    ESCUDO_TRY(db->execute_script("PRAGMA wal_autocheckpoint = 0;"));
+  }
   return db;
 }
 
@@ -204,6 +207,12 @@ Status SqliteDatabase::execute_script(std::string_view sql) {
     auto error = error_from(rc, "script");
     return make_error(error.error().code(), "database script: " + why);
   }
+  return ok_status();
+}
+
+Status SqliteDatabase::checkpoint() {
+  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) return error_from(rc, "checkpoint");
   return ok_status();
 }
 

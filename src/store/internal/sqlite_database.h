@@ -27,6 +27,7 @@ class SqliteDatabase final : public Database {
   Status commit() override;
   Status rollback() override;
   std::string_view backend() const override { return "sqlite"; }
+  Status checkpoint() override;
 
  private:
   struct CachedStatement {
