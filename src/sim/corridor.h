@@ -78,17 +78,17 @@ enum class DocumentType : std::uint8_t {
 
 // How a group is made up (ground truth; a registrar does not write it down).
 enum class GroupKind : std::uint8_t {
-  kSingle,                     // one adult
-  kCouple,                     // head and spouse
-  kAdultRelatives,             // adults of one family, no children
-  kUnrelatedAdults,            // adults who met on the way
-  kFamily,                     // one or two parents with children, perhaps another adult
-  kKinshipCare,                // children with an adult relative who is not their parent
-  kUnaccompaniedChildren,      // one child alone, or minor siblings
-  kChildWithUnrelatedAdults,   // a child travelling with adults who are not family
+  kSingle,                    // one adult
+  kCouple,                    // head and spouse
+  kAdultRelatives,            // adults of one family, no children
+  kUnrelatedAdults,           // adults who met on the way
+  kFamily,                    // one or two parents with children, perhaps another adult
+  kKinshipCare,               // children with an adult relative who is not their parent
+  kUnaccompaniedChildren,     // one child alone, or minor siblings
+  kChildWithUnrelatedAdults,  // a child travelling with adults who are not family
 };
 
-// The CSV words: "head", "passport", "family", …
+// Lower-case words: "other_relative", "birth_certificate" (as in the CSV), "kinship_care".
 std::string_view relationship_name(Relationship relationship);
 std::string_view document_type_name(DocumentType type);
 std::string_view group_kind_name(GroupKind kind);
@@ -109,7 +109,7 @@ struct SimPerson {
   DocumentType document_type = DocumentType::kNone;
   std::string document_country_iso3;  // empty when there is no document or the country is unknown
   std::string document_number;
-  std::string phone;  // E.164 ("+584121234567") or empty
+  std::string phone;                                // E.164 ("+584121234567") or empty
   Relationship relationship = Relationship::kHead;  // to the group's head
   bool pregnant = false;
   bool disability = false;
@@ -143,8 +143,9 @@ struct SimGroup {
 
 // Calls `on_group` for each group, in order, until exactly `config.people` people have been
 // produced, and stops at the first error `on_group` returns (which is returned). Memory stays
-// bounded by one group. kInvalidArgument when `people` is negative, when a count in the tables
-// is negative, or when no month with monthly rows falls in the configured range.
+// bounded by one group. kInvalidArgument when `people` is negative, when first_month is after
+// last_month, when a count in the tables is negative or a nationality is not three capital
+// letters, or when no month with monthly rows falls in the configured range.
 Status generate(const SimConfig& config, const OfficialTables& tables,
                 const std::function<Status(const SimGroup&)>& on_group);
 
@@ -152,7 +153,6 @@ Status generate(const SimConfig& config, const OfficialTables& tables,
 // weight 1 per person appended to `out` with Source::kRegistered. For the same config and tables
 // these are exactly the people generate() produces, in the same order, many times faster.
 // kInvalidArgument as generate(), and when `out` is not of day resolution.
-Status generate_facts(const SimConfig& config, const OfficialTables& tables,
-                      stats::FactTable& out);
+Status generate_facts(const SimConfig& config, const OfficialTables& tables, stats::FactTable& out);
 
 }  // namespace escudo::sim

@@ -47,10 +47,20 @@ Result<Calibration> calibrate(const OfficialTables& tables, const SimConfig& con
     }
     Demographic& d = demographics[row.month];
     switch (row.group) {
-      case model::DemographicGroup::kMen: d.men += row.count; break;
-      case model::DemographicGroup::kWomen: d.women += row.count; break;
-      case model::DemographicGroup::kBoys: d.boys += row.count; d.children_apart = true; break;
-      case model::DemographicGroup::kGirls: d.girls += row.count; d.children_apart = true; break;
+      case model::DemographicGroup::kMen:
+        d.men += row.count;
+        break;
+      case model::DemographicGroup::kWomen:
+        d.women += row.count;
+        break;
+      case model::DemographicGroup::kBoys:
+        d.boys += row.count;
+        d.children_apart = true;
+        break;
+      case model::DemographicGroup::kGirls:
+        d.girls += row.count;
+        d.children_apart = true;
+        break;
     }
   }
   // Overall shares of the months that count children apart, for the months that do not.
@@ -64,9 +74,12 @@ Result<Calibration> calibrate(const OfficialTables& tables, const SimConfig& con
   }
   MonthShares fallback = kFallbackShares;
   if (overall.men + overall.women > 0 && overall.boys + overall.girls > 0) {
-    fallback.child = static_cast<double>(overall.boys + overall.girls) / static_cast<double>(overall.total());
-    fallback.female_adult = static_cast<double>(overall.women) / static_cast<double>(overall.men + overall.women);
-    fallback.female_child = static_cast<double>(overall.girls) / static_cast<double>(overall.boys + overall.girls);
+    fallback.child =
+        static_cast<double>(overall.boys + overall.girls) / static_cast<double>(overall.total());
+    fallback.female_adult =
+        static_cast<double>(overall.women) / static_cast<double>(overall.men + overall.women);
+    fallback.female_child =
+        static_cast<double>(overall.girls) / static_cast<double>(overall.boys + overall.girls);
   }
 
   Calibration cal;
@@ -101,17 +114,20 @@ Result<Calibration> calibrate(const OfficialTables& tables, const SimConfig& con
       if (x.children_apart) {
         m.shares.child = static_cast<double>(x.boys + x.girls) / static_cast<double>(x.total());
         if (x.men + x.women > 0) {
-          m.shares.female_adult = static_cast<double>(x.women) / static_cast<double>(x.men + x.women);
+          m.shares.female_adult =
+              static_cast<double>(x.women) / static_cast<double>(x.men + x.women);
         }
         if (x.boys + x.girls > 0) {
-          m.shares.female_child = static_cast<double>(x.girls) / static_cast<double>(x.boys + x.girls);
+          m.shares.female_child =
+              static_cast<double>(x.girls) / static_cast<double>(x.boys + x.girls);
         }
       } else {
         // Men and women here include boys and girls: keep the overall share of children and
         // of girls among them, and give adults what makes the month's share of females.
         const double female = static_cast<double>(x.women) / static_cast<double>(x.total());
         const double c = fallback.child;
-        m.shares.female_adult = std::clamp((female - c * fallback.female_child) / (1 - c), 0.0, 1.0);
+        m.shares.female_adult =
+            std::clamp((female - c * fallback.female_child) / (1 - c), 0.0, 1.0);
       }
     }
     m.mix = kind_mix(m.shares);

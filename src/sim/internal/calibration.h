@@ -18,7 +18,7 @@ struct MonthModel {
   YearMonth month;
   std::int32_t first_day = 0;  // days since 1970-01-01
   std::int32_t days = 0;
-  std::int64_t people = 0;     // the month's official total
+  std::int64_t people = 0;                   // the month's official total
   std::vector<std::uint16_t> nationalities;  // indices into Calibration::nationality_codes
   WeightedIndex nationality_pick;            // in proportion to the month's counts
   MonthShares shares;

@@ -17,10 +17,13 @@ struct Counts {
   std::uint64_t total() const { return std::accumulate(weights.begin(), weights.end(), 0ull); }
   double mean() const {
     double sum = 0;
-    for (std::size_t i = 0; i < N; ++i) sum += static_cast<double>(weights[i]) * (first + static_cast<int>(i));
+    for (std::size_t i = 0; i < N; ++i)
+      sum += static_cast<double>(weights[i]) * (first + static_cast<int>(i));
     return sum / static_cast<double>(total());
   }
-  double share(std::size_t i) const { return static_cast<double>(weights[i]) / static_cast<double>(total()); }
+  double share(std::size_t i) const {
+    return static_cast<double>(weights[i]) / static_cast<double>(total());
+  }
   int draw(Rng& rng) const {
     std::uint64_t x = rng.below(total());
     for (std::size_t i = 0; i < N; ++i) {
@@ -50,7 +53,14 @@ constexpr Counts<4> kRelativeType{0, {55, 20, 20, 5}};
 constexpr Counts<2> kFamilyParents{1, {40, 60}};  // one or two parents
 constexpr double kSingleParentFemale = 0.8;
 constexpr Counts<5> kFamilyChildren{1, {38, 30, 18, 9, 5}};
-enum FamilyExtra { kExtraNone, kExtraParent, kExtraSibling, kExtraOther, kExtraAdultChild, kExtraUnrelated };
+enum FamilyExtra {
+  kExtraNone,
+  kExtraParent,
+  kExtraSibling,
+  kExtraOther,
+  kExtraAdultChild,
+  kExtraUnrelated
+};
 constexpr Counts<6> kFamilyExtra{0, {78, 6, 5, 4, 4, 3}};
 
 enum Caregiver { kGrandparent, kAuntUncle, kAdultSibling };
@@ -65,7 +75,8 @@ constexpr Counts<3> kAdultsWithChild{1, {45, 35, 20}};
 
 constexpr Counts<18> kChildAge{0, {5, 6, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4}};
 constexpr Counts<6> kAdultBand{0, {28, 38, 20, 9, 4, 1}};
-constexpr std::array<std::array<int, 2>, 6> kAdultBandAges{{{18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, 70}}};
+constexpr std::array<std::array<int, 2>, 6> kAdultBandAges{
+    {{18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, 70}}};
 
 // Expected make-up of one group of a kind. Adults are "paired" (a couple: one woman and one
 // man), "fixed" (their chance of being a woman is set by the kind) or "free" (drawn with the
@@ -82,10 +93,18 @@ struct Profile {
 Profile profile(GroupKind kind) {
   Profile p;
   switch (kind) {
-    case GroupKind::kSingle: p.free = 1; break;
-    case GroupKind::kCouple: p.paired = 2; break;
-    case GroupKind::kAdultRelatives: p.free = 1 + kRelativesCount.mean(); break;
-    case GroupKind::kUnrelatedAdults: p.free = 1 + kUnrelatedCount.mean(); break;
+    case GroupKind::kSingle:
+      p.free = 1;
+      break;
+    case GroupKind::kCouple:
+      p.paired = 2;
+      break;
+    case GroupKind::kAdultRelatives:
+      p.free = 1 + kRelativesCount.mean();
+      break;
+    case GroupKind::kUnrelatedAdults:
+      p.free = 1 + kUnrelatedCount.mean();
+      break;
     case GroupKind::kFamily:
       p.paired = 2 * kFamilyParents.share(1);
       p.fixed = kFamilyParents.share(0);
@@ -99,7 +118,9 @@ Profile profile(GroupKind kind) {
       p.fixed_female = p.fixed * kLoneCaregiverFemale;
       p.children = kKinshipChildren.mean();
       break;
-    case GroupKind::kUnaccompaniedChildren: p.children = kUnaccompaniedCount.mean(); break;
+    case GroupKind::kUnaccompaniedChildren:
+      p.children = kUnaccompaniedCount.mean();
+      break;
     case GroupKind::kChildWithUnrelatedAdults:
       p.children = 1;
       p.free = kAdultsWithChild.mean();
@@ -153,7 +174,8 @@ class Builder {
     std::int8_t head = add(Relationship::kHead, head_sex, std::max(head_age, min_age));
     int spouse_age = head_sex == stats::Sex::kMale ? near_age(rng_, head_age, 8, 3)
                                                    : near_age(rng_, head_age, 3, 8);
-    std::int8_t spouse = add(Relationship::kSpouse, opposite(head_sex), std::max(spouse_age, min_age));
+    std::int8_t spouse =
+        add(Relationship::kSpouse, opposite(head_sex), std::max(spouse_age, min_age));
     return {head, spouse};
   }
 
@@ -254,7 +276,8 @@ void draw_family(Builder& b, Rng& rng) {
     case kExtraUnrelated:
       b.add(Relationship::kUnrelated, b.free_sex(), adult_age(rng), 1);
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -270,9 +293,15 @@ void draw_kinship_care(Builder& b, Rng& rng) {
   std::sort(ages.begin(), ages.begin() + n, std::greater<>());
   int head_age = 0;
   switch (caregiver) {
-    case kGrandparent: head_age = std::max(45, oldest + 36 + rng.between(0, 14)); break;
-    case kAuntUncle: head_age = rng.between(std::max(22, oldest + 12), 50); break;
-    default: head_age = rng.between(kAdultAge, 26); break;
+    case kGrandparent:
+      head_age = std::max(45, oldest + 36 + rng.between(0, 14));
+      break;
+    case kAuntUncle:
+      head_age = rng.between(std::max(22, oldest + 12), 50);
+      break;
+    default:
+      head_age = rng.between(kAdultAge, 26);
+      break;
   }
   std::int8_t head;
   if (rng.chance(kKinshipSpouse)) {
@@ -318,7 +347,8 @@ KindMix kind_mix(const MonthShares& shares) {
   per_family[static_cast<std::size_t>(GroupKind::kFamily)] = 1;
   per_family[static_cast<std::size_t>(GroupKind::kKinshipCare)] = kKinshipPerFamily;
   per_family[static_cast<std::size_t>(GroupKind::kUnaccompaniedChildren)] = kUnaccompaniedPerFamily;
-  per_family[static_cast<std::size_t>(GroupKind::kChildWithUnrelatedAdults)] = kChildWithUnrelatedPerFamily;
+  per_family[static_cast<std::size_t>(GroupKind::kChildWithUnrelatedAdults)] =
+      kChildWithUnrelatedPerFamily;
   std::array<double, kGroupKinds> per_rest = kNone;  // split of what is left
   per_rest[static_cast<std::size_t>(GroupKind::kCouple)] = kCoupleOfRest;
   per_rest[static_cast<std::size_t>(GroupKind::kUnrelatedAdults)] = kUnrelatedOfRest;
@@ -369,19 +399,34 @@ KindMix kind_mix(const MonthShares& shares) {
 void draw_members(GroupKind kind, const DrawShares& shares, Rng& rng, std::vector<Member>& out) {
   Builder b(shares, rng, out);
   switch (kind) {
-    case GroupKind::kSingle: b.add(Relationship::kHead, b.free_sex(), adult_age(rng)); break;
-    case GroupKind::kCouple: b.couple(adult_age(rng), kAdultAge); break;
-    case GroupKind::kAdultRelatives: draw_adult_relatives(b, rng); break;
+    case GroupKind::kSingle:
+      b.add(Relationship::kHead, b.free_sex(), adult_age(rng));
+      break;
+    case GroupKind::kCouple:
+      b.couple(adult_age(rng), kAdultAge);
+      break;
+    case GroupKind::kAdultRelatives:
+      draw_adult_relatives(b, rng);
+      break;
     case GroupKind::kUnrelatedAdults: {
       b.add(Relationship::kHead, b.free_sex(), adult_age(rng));
       const int n = kUnrelatedCount.draw(rng);
-      for (int i = 0; i < n; ++i) b.add(Relationship::kUnrelated, b.free_sex(), adult_age(rng), i + 1);
+      for (int i = 0; i < n; ++i)
+        b.add(Relationship::kUnrelated, b.free_sex(), adult_age(rng), i + 1);
       break;
     }
-    case GroupKind::kFamily: draw_family(b, rng); break;
-    case GroupKind::kKinshipCare: draw_kinship_care(b, rng); break;
-    case GroupKind::kUnaccompaniedChildren: draw_unaccompanied(b, rng); break;
-    case GroupKind::kChildWithUnrelatedAdults: draw_child_with_unrelated(b, rng); break;
+    case GroupKind::kFamily:
+      draw_family(b, rng);
+      break;
+    case GroupKind::kKinshipCare:
+      draw_kinship_care(b, rng);
+      break;
+    case GroupKind::kUnaccompaniedChildren:
+      draw_unaccompanied(b, rng);
+      break;
+    case GroupKind::kChildWithUnrelatedAdults:
+      draw_child_with_unrelated(b, rng);
+      break;
   }
 }
 

@@ -49,7 +49,7 @@ struct MonthShares {
 struct KindMix {
   std::array<double, kGroupKinds> probability{};  // by GroupKind
   double expected_size = 0;
-  double female_free_adult = 0;  // P(female) for adults whose sex the kind does not fix
+  double female_free_adult = 0;     // P(female) for adults whose sex the kind does not fix
   double expected_child_share = 0;  // equals MonthShares::child unless it was out of reach
 };
 

@@ -14,7 +14,8 @@ void draw_core(const Calibration& calibration, Rng& rng, CoreGroup& out) {
   const std::size_t m = calibration.month_pick(rng);
   const MonthModel& month = calibration.months[m];
   out.month = static_cast<std::uint32_t>(m);
-  out.day = month.first_day + static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(month.days)));
+  out.day = month.first_day +
+            static_cast<std::int32_t>(rng.below(static_cast<std::uint64_t>(month.days)));
   std::uint64_t x = rng.below(100);
   std::uint8_t station = 0;
   while (x >= kStationWeights[station]) x -= kStationWeights[station++];

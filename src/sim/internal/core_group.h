@@ -14,9 +14,9 @@ namespace escudo::sim::internal {
 
 struct CoreGroup {
   GroupKind kind = GroupKind::kSingle;
-  std::uint32_t month = 0;  // index into Calibration::months
-  std::int32_t day = 0;     // days since 1970-01-01
-  std::uint8_t station = 0;  // index into station_codes()
+  std::uint32_t month = 0;        // index into Calibration::months
+  std::int32_t day = 0;           // days since 1970-01-01
+  std::uint8_t station = 0;       // index into station_codes()
   std::uint16_t nationality = 0;  // index into Calibration::nationality_codes
   std::vector<Member> members;
 };

@@ -19,29 +19,27 @@ constexpr S kDomPrefixes[] = {"809", "829", "849"};
 constexpr S kHtiPrefixes[] = {"3", "4"};
 constexpr S kBraPrefixes[] = {"119", "219", "319", "419", "519", "619", "719", "819", "919"};
 constexpr S kGufPrefixes[] = {"694"};
-constexpr S kChnPrefixes[] = {"130", "131", "132", "133", "135", "136", "137", "138", "139",
-                              "150", "151", "152", "155", "156", "158", "159", "180", "186",
-                              "187", "188", "189"};
+constexpr S kChnPrefixes[] = {"130", "131", "132", "133", "135", "136", "137",
+                              "138", "139", "150", "151", "152", "155", "156",
+                              "158", "159", "180", "186", "187", "188", "189"};
 constexpr S kIndPrefixes[] = {"6", "7", "8", "9"};
 constexpr S kAfgPrefixes[] = {"70", "72", "73", "74", "75", "76", "77", "78", "79"};
 constexpr S kBgdPrefixes[] = {"13", "14", "15", "16", "17", "18", "19"};
 constexpr S kNplPrefixes[] = {"980", "981", "982", "984", "985", "986", "988"};
-constexpr S kPakPrefixes[] = {"300", "301", "302", "303", "305", "306", "307", "308", "309",
-                              "310", "311", "312", "313", "314", "315", "320", "321", "322",
-                              "333", "345"};
+constexpr S kPakPrefixes[] = {"300", "301", "302", "303", "305", "306", "307", "308", "309", "310",
+                              "311", "312", "313", "314", "315", "320", "321", "322", "333", "345"};
 constexpr S kVnmPrefixes[] = {"32", "33", "34", "35", "70", "76", "77", "78", "79", "86",
                               "88", "89", "90", "91", "93", "94", "96", "97", "98"};
 constexpr S kLkaPrefixes[] = {"70", "71", "72", "74", "75", "76", "77", "78"};
 constexpr S kCmrPrefixes[] = {"65", "67", "68", "69"};
 constexpr S kSenPrefixes[] = {"70", "75", "76", "77", "78"};
 constexpr S kGhaPrefixes[] = {"20", "23", "24", "26", "27", "50", "54", "55", "59"};
-constexpr S kNgaPrefixes[] = {"703", "706", "803", "806", "810", "813", "814", "816", "903",
-                              "906"};
+constexpr S kNgaPrefixes[] = {"703", "706", "803", "806", "810", "813", "814", "816", "903", "906"};
 constexpr S kAgoPrefixes[] = {"92", "93", "94", "99"};
 constexpr S kSomPrefixes[] = {"61", "62", "63", "65", "68", "90"};
 constexpr S kCogPrefixes[] = {"04", "05", "06"};
-constexpr S kBfaPrefixes[] = {"60", "61", "62", "63", "64", "65", "66", "67", "68", "69",
-                              "70", "71", "72", "74", "75", "76", "77", "78"};
+constexpr S kBfaPrefixes[] = {"60", "61", "62", "63", "64", "65", "66", "67", "68",
+                              "69", "70", "71", "72", "74", "75", "76", "77", "78"};
 constexpr S kEriPrefixes[] = {"7"};
 constexpr S kUzbPrefixes[] = {"33", "88", "90", "91", "93", "94", "95", "97", "99"};
 constexpr S kTgoPrefixes[] = {"70", "79", "90", "91", "92", "93", "96", "97", "98", "99"};
@@ -90,7 +88,7 @@ constexpr CountryProfile kCountries[] = {
     {"TGO", "228", kTgoPrefixes, 6, "@#######", "%#########", "%#####", 0.85, false},
     {"TJK", "992", kTjkPrefixes, 7, "@#######", "%#########", "%#####", 0.95, false},
     {"UZB", "998", kUzbPrefixes, 7, "@@#######", "%#############", "%#####", 0.95, false},
-    {"VEN", "58", kVenPrefixes, 7, "%########", "V-%#######", "%######", 0.3, true},
+    {"VEN", "58", kVenPrefixes, 7, "%########", "V-^#######", "%######", 0.3, true},
     {"VNM", "84", kVnmPrefixes, 7, "@#######", "0##%########", "%#####", 0.95, false},
 };
 
@@ -115,10 +113,21 @@ std::string fill_pattern(std::string_view pattern, Rng& rng) {
   out.reserve(pattern.size());
   for (char c : pattern) {
     switch (c) {
-      case '#': out.push_back(static_cast<char>('0' + rng.below(10))); break;
-      case '%': out.push_back(static_cast<char>('1' + rng.below(9))); break;
-      case '@': out.push_back(static_cast<char>('A' + rng.below(26))); break;
-      default: out.push_back(c); break;
+      case '#':
+        out.push_back(static_cast<char>('0' + rng.below(10)));
+        break;
+      case '%':
+        out.push_back(static_cast<char>('1' + rng.below(9)));
+        break;
+      case '^':
+        out.push_back(static_cast<char>('1' + rng.below(3)));
+        break;
+      case '@':
+        out.push_back(static_cast<char>('A' + rng.below(26)));
+        break;
+      default:
+        out.push_back(c);
+        break;
     }
   }
   return out;

@@ -13,11 +13,11 @@ namespace escudo::sim::internal {
 
 struct CountryProfile {
   std::string_view iso3;
-  std::string_view calling_code;                   // "58"
+  std::string_view calling_code;                      // "58"
   std::span<const std::string_view> mobile_prefixes;  // "412", "414", …
-  int subscriber_digits = 0;                       // digits after the prefix
-  // Number patterns: '#' a digit, '%' a digit other than 0, '@' a capital letter, anything
-  // else as written.
+  int subscriber_digits = 0;                          // digits after the prefix
+  // Number patterns: '#' a digit, '%' a digit other than 0, '^' a digit from 1 to 3, '@' a
+  // capital letter, anything else as written.
   std::string_view passport;
   std::string_view national_id;
   std::string_view birth_certificate;

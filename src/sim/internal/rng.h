@@ -103,7 +103,10 @@ class WeightedIndex {
     std::size_t hi = cumulative_.size() - 1;
     while (lo < hi) {  // the first running total above x
       std::size_t mid = (lo + hi) / 2;
-      if (cumulative_[mid] > x) hi = mid; else lo = mid + 1;
+      if (cumulative_[mid] > x)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
     return lo;
   }
