@@ -68,7 +68,7 @@ describe('administrator', TIMEOUT, () => {
     await page.locator('#totp-code').fill(await freshTotp(user.totpSecret));
     await page.getByTestId('sign-in').click();
     await page.getByTestId('sign-out').waitFor();
-    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Import', 'Users', 'Audit', 'Account']);
+    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Import', 'Users', 'Audit', 'Account']);
     assertNoProblems(admin.problems);
   });
 
@@ -122,7 +122,7 @@ describe('administrator', TIMEOUT, () => {
     const tomas = { username: 'tomas.tips', password: PASSWORD, totpSecret: secret };
     await signIn(tips.page, escudo.url, tomas);
     // Users added through the API start in the server's default language.
-    assert.deepEqual(await navRoutes(tips.page), ['overview', 'corridor', 'account']);
+    assert.deepEqual(await navRoutes(tips.page), ['overview', 'corridor', 'report', 'account']);
     await tips.context.close();
 
     await page.getByTestId('toggle-tomas.tips').click();
@@ -227,7 +227,7 @@ describe('administrator', TIMEOUT, () => {
       }
     }
     const spanishNav = await navNames(page);
-    assert.deepEqual(spanishNav, ['Resumen', 'Corredor', 'Importar', 'Usuarios', 'Auditoría', 'Mi cuenta']);
+    assert.deepEqual(spanishNav, ['Resumen', 'Corredor', 'Boletín', 'Importar', 'Usuarios', 'Auditoría', 'Mi cuenta']);
     await page.setViewportSize(LAPTOP);
     await page.locator('button[data-language="en"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -109,7 +109,7 @@ describe('analyst', TIMEOUT, () => {
   it('shows only the pages an analyst may use', async () => {
     const { context, page, problems } = await openPage(browser, escudo.url);
     await signIn(page, escudo.url, escudo.users.analyst);
-    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Account']);
+    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Account']);
     // A page outside the analyst's permissions is not shown even by its address.
     await page.goto(`${escudo.url}/#/users`);
     await page.waitForFunction(() => window.location.hash === '#/overview');
@@ -121,10 +121,12 @@ describe('analyst', TIMEOUT, () => {
     await context.close();
   });
 
-  it('shows a registrar the Import page but not Users or Audit', async () => {
+  it('shows a registrar Register first, and the Import page, but not Users or Audit', async () => {
     const { context, page } = await openPage(browser, escudo.url);
     await signIn(page, escudo.url, escudo.users.registrar);
-    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Import', 'Account']);
+    assert.deepEqual(await navNames(page), ['Register', 'Overview', 'Corridor', 'Report', 'Import', 'Account']);
+    // A registrar lands on Register after signing in.
+    await page.waitForFunction(() => window.location.hash === '#/register');
     await context.close();
   });
 
@@ -133,7 +135,7 @@ describe('analyst', TIMEOUT, () => {
     await signIn(page, escudo.url, escudo.users.analyst);
     await page.locator('button[data-language="es"]').click();
     await page.getByRole('heading', { level: 1, name: 'Resumen' }).waitFor();
-    assert.deepEqual(await navNames(page), ['Resumen', 'Corredor', 'Mi cuenta']);
+    assert.deepEqual(await navNames(page), ['Resumen', 'Corredor', 'Boletín', 'Mi cuenta']);
     assert.equal(await page.getByTestId('sign-out').innerText(), 'Cerrar sesión');
     assert.equal(await page.locator('html').getAttribute('lang'), 'es');
     const yearly = page.getByTestId('yearly-table');

@@ -15,6 +15,7 @@ import type {
   CreatedUser,
   ErrorCode,
   Health,
+  FieldProblem,
   ImportResult,
   Language,
   LoginRequest,
@@ -22,15 +23,20 @@ import type {
   Me,
   MonthlyQuery,
   MonthlyTransits,
+  NewRegistration,
   NewUser,
   PasswordChange,
   PeriodComparison,
   Projection,
   ProjectionQuery,
+  RegisteredGroup,
+  RegisteredGroupWithIdentity,
+  RegistrationImportResult,
   StatsCube,
   StatsDimension,
   StatsQuery,
   RowError,
+  Station,
   TotpEnrolment,
   User,
   YearlyTransits,
@@ -60,6 +66,10 @@ const routes = {
   stats: { method: 'GET', path: '/api/stats' },
   compare: { method: 'GET', path: '/api/stats/compare' },
   projection: { method: 'GET', path: '/api/projection' },
+  stations: { method: 'GET', path: '/api/stations' },
+  register: { method: 'POST', path: '/api/registrations' },
+  importRegistrations: { method: 'POST', path: '/api/registrations/import' },
+  registration: { method: 'GET', path: '/api/registrations/{id}' },
   listUsers: { method: 'GET', path: '/api/users' },
   createUser: { method: 'POST', path: '/api/users' },
   setUserDisabled: { method: 'PUT', path: '/api/users/{id}/disabled' },
@@ -76,6 +86,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'network';
   readonly reason: string | undefined;
   readonly rows: RowError[];
+  /** For a refused registration (`reason: "bad_fields"`): each field to correct. */
+  readonly fields: FieldProblem[];
 
   constructor(
     status: number,
@@ -83,6 +95,7 @@ export class ApiError extends Error {
     message: string,
     reason?: string,
     rows?: RowError[],
+    fields?: FieldProblem[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -90,6 +103,7 @@ export class ApiError extends Error {
     this.code = code;
     this.reason = reason;
     this.rows = rows ?? [];
+    this.fields = fields ?? [];
   }
 }
 
@@ -142,6 +156,7 @@ async function toError(response: Response): Promise<ApiError> {
       typeof error.message === 'string' ? error.message : response.statusText,
       typeof error.reason === 'string' ? error.reason : undefined,
       Array.isArray(error.rows) ? (error.rows as RowError[]) : undefined,
+      Array.isArray(error.fields) ? (error.fields as FieldProblem[]) : undefined,
     );
   }
   return new ApiError(response.status, 'internal', response.statusText || `HTTP ${response.status}`);
@@ -246,7 +261,13 @@ export const api = {
   /** People counted by the dimensions of `by`, optionally within months `from`..`to`. */
   stats: <Dim extends StatsDimension>(query: StatsQuery<Dim>) =>
     call<StatsCube<Dim>>(routes.stats, {
-      query: { by: query.by.join(','), from: query.from, to: query.to, nationality: query.nationality },
+      query: {
+        by: query.by.join(','),
+        from: query.from,
+        to: query.to,
+        nationality: query.nationality,
+        source: query.source,
+      },
     }),
 
   /** The months `from`..`to` (`YYYY-MM`, at most a year apart) against the same months a year earlier. */
@@ -255,6 +276,24 @@ export const api = {
   /** The year's total projected from the months up to the cut-off, with each method's track record. */
   projection: (query: ProjectionQuery) =>
     call<Projection>(routes.projection, { query: { year: query.year, cutoff: query.cutoff } }),
+
+  /** The reception stations where people are registered on arrival. */
+  stations: () => call<{ stations: Station[] }>(routes.stations),
+
+  /**
+   * Registers a group (one person, or a family together). The answer gives
+   * each person's age and whether the server flagged them unaccompanied. A
+   * refusal is ApiError 422 with reason `bad_fields` and `fields` listing what
+   * to correct (person -1 for the group), or 400 for a value of the wrong type.
+   */
+  register: (group: NewRegistration) => call<RegisteredGroup>(routes.register, { json: group }),
+
+  /** Stores every row of a registration CSV file (one row per person) or none; a refusal lists the bad rows. */
+  importRegistrations: (csv: Blob | string) =>
+    call<RegistrationImportResult>(routes.importRegistrations, { body: csv, contentType: 'text/csv' }),
+
+  /** A registered group with its people's identities; every such read is written to the audit log. */
+  registration: (id: number) => call<RegisteredGroupWithIdentity>(routes.registration, { params: { id } }),
 
   listUsers: () => call<{ users: User[] }>(routes.listUsers),
 

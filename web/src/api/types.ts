@@ -26,7 +26,13 @@ export const ALL_ROLES: readonly Role[] = [
   'auditor',
 ];
 
-export type Permission = 'transits.read' | 'transits.import' | 'users.manage' | 'audit.read';
+export type Permission =
+  | 'transits.read'
+  | 'transits.import'
+  | 'users.manage'
+  | 'audit.read'
+  | 'registrations.create'
+  | 'identity.read';
 
 export interface Me {
   id: number | string;
@@ -168,8 +174,13 @@ export type StatsDimension =
   | 'station'
   | 'source';
 
+/** Where figures come from: Panama's monthly tables, or the people registered at the stations. Never mixed. */
+export type StatsSource = 'official' | 'registered';
+
 export interface StatsQuery<Dim extends StatsDimension> {
   by: Dim[];
+  /** `official` when omitted. */
+  source?: StatsSource;
   /** `YYYY-MM` */
   from?: string;
   /** `YYYY-MM` */
@@ -271,6 +282,135 @@ export interface BacktestSummary {
   coverage80?: number;
   /** How many projections the figures rest on. */
   years: number;
+}
+
+/** `GET /api/stations`: a reception station; `code` is what registrations and statistics name it by. */
+export interface Station {
+  code: string;
+  name: string;
+  /** ISO 3166-1 alpha-3 */
+  country: string;
+  lat: number;
+  lon: number;
+  active: boolean;
+}
+
+export type PersonSex = 'female' | 'male' | 'unknown';
+export const PERSON_SEXES: readonly PersonSex[] = ['female', 'male', 'unknown'];
+
+export type DocumentType = 'passport' | 'national_id' | 'birth_certificate' | 'other' | 'none';
+export const DOCUMENT_TYPES: readonly DocumentType[] = ['passport', 'national_id', 'birth_certificate', 'other', 'none'];
+
+export type Relationship =
+  | 'head'
+  | 'spouse'
+  | 'child'
+  | 'parent'
+  | 'sibling'
+  | 'grandparent'
+  | 'other_relative'
+  | 'unrelated';
+export const RELATIONSHIPS: readonly Relationship[] = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'grandparent',
+  'other_relative',
+  'unrelated',
+];
+
+/** The vulnerability flags of a person, all booleans in the API. */
+export type VulnerabilityFlag = 'pregnant' | 'disability' | 'injured' | 'violence_survivor' | 'separated';
+export const VULNERABILITY_FLAGS: readonly VulnerabilityFlag[] = [
+  'pregnant',
+  'disability',
+  'injured',
+  'violence_survivor',
+  'separated',
+];
+
+/** One person of `POST /api/registrations`. */
+export interface NewRegisteredPerson extends Record<VulnerabilityFlag, boolean> {
+  given_names: string;
+  family_names: string;
+  sex: PersonSex;
+  /** `YYYY-MM-DD`; or `estimated_age` when the date is not known. */
+  birth_date?: string;
+  estimated_age?: number;
+  /** ISO 3166-1 alpha-3 */
+  nationality: string;
+  document_type: DocumentType;
+  document_country: string;
+  document_number: string;
+  /** E.164 (`+584121234567`), or empty. */
+  phone: string;
+  relationship: Relationship;
+}
+
+/** `POST /api/registrations`: a group registered on arrival (one person, or a family together). */
+export interface NewRegistration {
+  /** A station's `code`. */
+  station: string;
+  /** `YYYY-MM-DD` */
+  registered_on: string;
+  departure_point?: string;
+  days_in_jungle?: number;
+  /** US dollars as text: `350` or `350.50`. */
+  paid_usd?: string;
+  paid_to?: string;
+  people: NewRegisteredPerson[];
+}
+
+/** A person of a stored group as the 201 answer gives it: no names or documents. */
+export interface RegisteredPerson extends Record<VulnerabilityFlag, boolean> {
+  id: number;
+  sex: PersonSex;
+  /** Whole years on the registration day; null when neither a birth date nor an estimate was given. */
+  age: number | null;
+  nationality: string;
+  relationship: Relationship;
+  /** Set by the server: a child with no adult relative in the group. */
+  unaccompanied: boolean;
+}
+
+export interface RegisteredGroup {
+  id: number;
+  station: string;
+  registered_on: string;
+  people: RegisteredPerson[];
+}
+
+/** `GET /api/registrations/{id}` (needs `identity.read`, and is audited): the group with identities. */
+export interface RegisteredGroupWithIdentity extends RegisteredGroup {
+  departure_point: string;
+  days_in_jungle: number | null;
+  paid_usd_cents: number | null;
+  paid_to: string;
+  people: (RegisteredPerson & {
+    given_names: string;
+    family_names: string;
+    birth_date: string | null;
+    document_type: DocumentType;
+    document_country: string;
+    document_number: string;
+    phone: string;
+  })[];
+}
+
+/** A field of a registration the server refused: `person` is the index in `people`, -1 for the group. */
+export interface FieldProblem {
+  person: number;
+  field: string;
+  message: string;
+}
+
+/** `POST /api/registrations/import` */
+export interface RegistrationImportResult {
+  groups: number;
+  people: number;
+  unaccompanied: number;
 }
 
 export type ErrorCode =

@@ -9,6 +9,8 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { CorridorPage } from '../pages/corridor/CorridorPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
+import { RegisterPage } from '../pages/register/RegisterPage';
+import { ReportPage } from '../pages/report/ReportPage';
 import { UsersPage } from '../pages/users/UsersPage';
 
 export interface PageProps {
@@ -24,9 +26,15 @@ export interface PageDefinition {
   component: ComponentType<PageProps>;
 }
 
+/**
+ * In navigation order. The first page a user may see is where they land after
+ * signing in: Register for a registrar (no one else holds its permission).
+ */
 export const PAGES: PageDefinition[] = [
+  { route: 'register', title: 'nav.register', permission: 'registrations.create', component: RegisterPage },
   { route: 'overview', title: 'nav.overview', permission: 'transits.read', component: OverviewPage },
   { route: 'corridor', title: 'nav.corridor', permission: 'transits.read', component: CorridorPage },
+  { route: 'report', title: 'nav.report', permission: 'transits.read', component: ReportPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
   { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },

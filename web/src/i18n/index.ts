@@ -53,6 +53,8 @@ export interface I18n {
   formatDateTime: (at: Timestamp) => string;
   /** A server timestamp as a local date. */
   formatDate: (at: Timestamp) => string;
+  /** A calendar day `YYYY-MM-DD` as "23 November 2026" / "23 de noviembre de 2026", whatever the time zone. */
+  formatDay: (day: string) => string;
 }
 
 export function makeI18n(language: Language): I18n {
@@ -69,6 +71,7 @@ export function makeI18n(language: Language): I18n {
   };
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const days = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const format = (formatter: Intl.DateTimeFormat, at: Timestamp) => {
     const date = toDate(at);
     return date ? formatter.format(date) : String(at);
@@ -100,6 +103,10 @@ export function makeI18n(language: Language): I18n {
     },
     formatDateTime: (iso) => format(dateTimes, iso),
     formatDate: (iso) => format(dates, iso),
+    formatDay: (day) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+      return match ? days.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))) : day;
+    },
   };
 }
 

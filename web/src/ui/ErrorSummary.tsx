@@ -2,7 +2,7 @@
 // a form that says what went wrong and links to each field that needs fixing.
 // It takes the focus when it appears so screen-reader users hear it first.
 
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n';
 
 export interface FieldError {
@@ -21,6 +21,8 @@ export function focusField(id: string): void {
 export function ErrorSummary({ errors, title }: { errors: FieldError[]; title?: string }) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
+  // Unique: a page may hold more than one form, each with its summary.
+  const titleId = `error-summary-title${useId()}`;
   useEffect(() => {
     if (errors.length > 0) box.current?.focus();
   }, [errors]);
@@ -31,10 +33,10 @@ export function ErrorSummary({ errors, title }: { errors: FieldError[]; title?: 
       ref={box}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       data-testid="error-summary"
     >
-      <h2 class="error-summary__title" id="error-summary-title">
+      <h2 class="error-summary__title" id={titleId}>
         {title ?? t('errors.summaryTitle')}
       </h2>
       <ul class="error-summary__list">

@@ -43,12 +43,16 @@ interface TextFieldProps {
   error?: string | undefined;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'password';
+  /** After leaving the field: where a form checks what was typed. */
+  onBlur?: () => void;
+  type?: 'text' | 'password' | 'tel';
   autoComplete?: string;
-  inputMode?: 'numeric' | 'text';
+  inputMode?: 'numeric' | 'decimal' | 'tel' | 'text';
   maxLength?: number;
-  width?: 'full' | 'half' | 'code';
+  width?: 'full' | 'half' | 'code' | 'short';
   spellcheck?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -68,9 +72,13 @@ export function TextField(props: TextFieldProps) {
           'aria-describedby': describedBy,
           'aria-invalid': error ? ('true' as const) : undefined,
           onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
+          onBlur: props.onBlur,
+          list: props.list,
         };
         // Separate elements: the JSX types tie an input's attributes to its type.
-        return type === 'password' ? <input type="password" {...common} /> : <input type="text" {...common} />;
+        if (type === 'password') return <input type="password" {...common} />;
+        if (type === 'tel') return <input type="tel" {...common} />;
+        return <input type="text" {...common} />;
       }}
     </Field>
   );

@@ -49,3 +49,66 @@ export function nationalityName(iso3: string, locale: string, t: (key: MessageKe
   if (iso3 === 'TIB') return t('nationality.TIB');
   return countryName(iso3, locale) ?? iso3;
 }
+
+/** Every ISO 3166-1 alpha-3 code with a country name. */
+export const COUNTRY_CODES: readonly string[] = [...alpha2.keys()];
+
+export interface CountryOption {
+  code: string;
+  name: string;
+  /** What a list shows and a field holds once chosen: "Venezuela (VEN)". */
+  label: string;
+}
+
+const optionLists = new Map<string, CountryOption[]>();
+
+/** Every country named in `locale`, in that language's alphabetical order. */
+export function countryOptions(locale: string): CountryOption[] {
+  let list = optionLists.get(locale);
+  if (!list) {
+    const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+    list = COUNTRY_CODES.map((code) => {
+      const name = countryName(code, locale) ?? code;
+      return { code, name, label: countryLabel(code, locale) };
+    }).sort((a, b) => collator.compare(a.name, b.name));
+    optionLists.set(locale, list);
+  }
+  return list;
+}
+
+/** "Venezuela (VEN)"; the code alone when it names no country. */
+export function countryLabel(code: string, locale: string): string {
+  const name = countryName(code, locale);
+  return name ? `${name} (${code})` : code;
+}
+
+/** Lower case without accents or extra spaces, so "HAITÍ " finds "Haití". */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The alpha-3 code of what someone typed: a code ("ven"), a country's name in
+ * the UI's language or in English ("Haiti", "haití"), or a label from the list
+ * ("Venezuela (VEN)"). Any other three letters are taken as a code as they
+ * are; anything else gives undefined.
+ */
+export function findCountry(text: string, locale: string): string | undefined {
+  const typed = text.trim();
+  if (typed === '') return undefined;
+  const labelled = /\(([A-Za-z]{3})\)$/.exec(typed);
+  if (labelled) return labelled[1]!.toUpperCase();
+  if (/^[A-Za-z]{3}$/.test(typed) && alpha2.has(typed.toUpperCase())) return typed.toUpperCase();
+  const wanted = fold(typed);
+  for (const lang of [locale, 'en']) {
+    const found = countryOptions(lang).find((option) => fold(option.name) === wanted);
+    if (found) return found.code;
+  }
+  if (/^[A-Za-z]{3}$/.test(typed)) return typed.toUpperCase();
+  return undefined;
+}

@@ -11,6 +11,7 @@ import { Loading } from '../../ui/Loading';
 import { MonthSelect } from '../../ui/MonthSelect';
 import { Notice } from '../../ui/Notice';
 import { problemText } from './problem';
+import { RegisteredSection } from './RegisteredSection';
 import { makeMonth, monthsSpanned, toMonth, yearOf, type Coverage } from './months';
 
 type Answer =
@@ -56,50 +57,57 @@ export function ComparisonSection({ coverage }: { coverage: Coverage }) {
   };
 
   return (
-    <section class="section" aria-labelledby="compare-heading" data-testid="comparison">
-      <h2 class="heading-l" id="compare-heading">
-        {t('corridor.compare.title')}
-      </h2>
-      <ErrorSummary errors={errors} />
-      <p class="hint" id="compare-hint">
-        {t('corridor.compare.hint')}
-      </p>
-      <form class="controls" onSubmit={submit} noValidate aria-describedby="compare-hint">
-        <MonthSelect
-          id="compare-from"
-          label={t('corridor.from')}
-          months={coverage.months}
-          value={from}
-          onChange={setFrom}
-          error={errorFor(errors, 'compare-from')}
-        />
-        <MonthSelect
-          id="compare-to"
-          label={t('corridor.to')}
-          months={coverage.months}
-          value={to}
-          onChange={setTo}
-          error={errorFor(errors, 'compare-to')}
-        />
-        <button type="submit" class="button" data-testid="compare-submit">
-          {t('corridor.compare.submit')}
-        </button>
-      </form>
-      <div aria-live="polite">
-        {answer.state === 'loading' && <Loading />}
-        {answer.state === 'failed' && (
-          <Notice kind="error" title={t('corridor.compare.failed')}>
-            <p>{answer.message}</p>
-          </Notice>
-        )}
-        {answer.state === 'ready' && (
-          <p class="headline-figure" data-testid="comparison-sentence">
-            {comparisonSentence(answer.comparison, i18n)}
-          </p>
-        )}
-      </div>
-      <p class="source">{t('overview.source')}</p>
-    </section>
+    <>
+      <section class="section" aria-labelledby="compare-heading" data-testid="comparison">
+        <h2 class="heading-l" id="compare-heading">
+          {t('corridor.compare.title')}
+        </h2>
+        <ErrorSummary errors={errors} />
+        <p class="hint" id="compare-hint">
+          {t('corridor.compare.hint')}
+        </p>
+        <form class="controls" onSubmit={submit} noValidate aria-describedby="compare-hint">
+          <MonthSelect
+            id="compare-from"
+            label={t('corridor.from')}
+            months={coverage.months}
+            value={from}
+            onChange={setFrom}
+            error={errorFor(errors, 'compare-from')}
+          />
+          <MonthSelect
+            id="compare-to"
+            label={t('corridor.to')}
+            months={coverage.months}
+            value={to}
+            onChange={setTo}
+            error={errorFor(errors, 'compare-to')}
+          />
+          <button type="submit" class="button" data-testid="compare-submit">
+            {t('corridor.compare.submit')}
+          </button>
+        </form>
+        <div aria-live="polite">
+          {answer.state === 'loading' && <Loading />}
+          {answer.state === 'failed' && (
+            <Notice kind="error" title={t('corridor.compare.failed')}>
+              <p>{answer.message}</p>
+            </Notice>
+          )}
+          {answer.state === 'ready' && (
+            <p class="headline-figure" data-testid="comparison-sentence">
+              {comparisonSentence(answer.comparison, i18n)}
+            </p>
+          )}
+        </div>
+        <p class="source">{t('overview.source')}</p>
+      </section>
+      {/* The same months, counted at the stations: beside the official total, never added to it. */}
+      <RegisteredSection
+        period={asked}
+        official={answer.state === 'ready' ? answer.comparison.current.total : undefined}
+      />
+    </>
   );
 }
 
