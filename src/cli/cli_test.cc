@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "service/services.h"
@@ -158,6 +160,24 @@ TEST_F(CliTest, RegistrationsImportAndCount) {
   Outcome bad = run("import registrations --db " + db() + " " + dir_.file("bad.csv"));
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("lacks the column"), std::string::npos) << bad.output;
+}
+
+TEST_F(CliTest, SimulatedRegistrationsImportAndAreDeterministic) {
+  std::string a = dir_.file("a.csv");
+  std::string b = dir_.file("b.csv");
+  Outcome first = run("sim transits --count 3000 --seed 7 --out " + a + " --data " +
+                      testing::source_dir() + "/data/official");
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("3000 people"), std::string::npos) << first.output;
+  ASSERT_EQ(run("sim transits --count 3000 --seed 7 --out " + b + " --data " +
+                testing::source_dir() + "/data/official").exit_code, 0);
+  std::ifstream fa(a), fb(b);
+  std::string ca((std::istreambuf_iterator<char>(fa)), {}), cb((std::istreambuf_iterator<char>(fb)), {});
+  EXPECT_EQ(ca, cb);
+  Outcome imported = run("import registrations --db " + db() + " " + a);
+  ASSERT_EQ(imported.exit_code, 0) << imported.output.substr(0, 2000);
+  EXPECT_NE(imported.output.find("3000 people"), std::string::npos);
+  EXPECT_NE(run("sim transits --count 0 --out " + a).exit_code, 0);
 }
 
 TEST_F(CliTest, AuditVerifyNamesTheFirstBrokenEntry) {

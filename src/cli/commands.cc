@@ -13,6 +13,11 @@
 #include "cli/progress.h"
 #include "crypto/crypto.h"
 #include "service/services.h"
+#include "service/transit_csv.h"
+#include "sim/corridor.h"
+#include "sim/registration_csv.h"
+
+#include <fstream>
 
 namespace escudo::cli {
 namespace {
@@ -337,6 +342,58 @@ int run_import_registrations(const std::string& db, const std::vector<std::strin
                 static_cast<long long>(report->people), static_cast<long long>(report->unaccompanied));
   }
   return status;
+}
+
+int run_sim_transits(const SimArgs& args) {
+  if (args.count <= 0) {
+    std::fprintf(stderr, "escudo: --count must be a positive number of people\n");
+    return kFailed;
+  }
+  sim::OfficialTables tables;
+  for (const char* name : {"darien_transits_by_nationality.csv", "darien_transits_by_sex_age.csv"}) {
+    std::string path = (fs::path(args.data_dir) / name).string();
+    auto stream = open_file_stream(path);
+    if (!stream) return fail(stream.error());
+    auto table = service::read_transit_table(std::move(*stream));
+    if (!table) return fail(table.error());
+    if (table->error_count > 0) {
+      std::fprintf(stderr, "escudo: %s has %lld bad rows; check it with `escudo import transits`\n",
+                   path.c_str(), static_cast<long long>(table->error_count));
+      return kFailed;
+    }
+    for (auto& r : table->nationality) {
+      if (!r.annual_total) tables.by_nationality.push_back(std::move(r));
+    }
+    for (auto& r : table->demographic) tables.by_sex_age.push_back(std::move(r));
+  }
+  std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    std::fprintf(stderr, "escudo: cannot write %s\n", args.out.c_str());
+    return kFailed;
+  }
+  sim::write_csv_header(out);
+  Progress progress("simulating", static_cast<std::uint64_t>(args.count));
+  std::int64_t people = 0;
+  std::int64_t groups = 0;
+  auto generated = sim::generate({.seed = args.seed, .people = args.count}, tables,
+                                 [&](const sim::SimGroup& group) -> Status {
+                                   sim::write_csv_group(out, group);
+                                   people += static_cast<std::int64_t>(group.people.size());
+                                   ++groups;
+                                   if (groups % 1024 == 0) progress.update(static_cast<std::uint64_t>(people));
+                                   return ok_status();
+                                 });
+  progress.finish();
+  if (!generated) return fail(generated.error());
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "escudo: writing %s failed (disk full?)\n", args.out.c_str());
+    return kFailed;
+  }
+  std::printf("wrote %s: %lld people in %lld groups (seed %llu)\n", args.out.c_str(),
+              static_cast<long long>(people), static_cast<long long>(groups),
+              static_cast<unsigned long long>(args.seed));
+  return kOk;
 }
 
 int run_demo(const DemoArgs& args) {

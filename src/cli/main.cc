@@ -59,6 +59,19 @@ int main(int argc, char** argv) {
   project_cmd->add_flag("--rows", project_args.rows, "With --format json: every back-test row");
   project_cmd->callback([&] { exit_code = run_project(project_args); });
 
+  SimArgs sim_args;
+  auto* sim_cmd = app.add_subcommand("sim", "Simulate the corridor (synthetic data for tests and load)");
+  sim_cmd->require_subcommand(1);
+  auto* sim_transits = sim_cmd->add_subcommand(
+      "transits", "Synthetic registrations following the official tables, as registration CSV");
+  sim_transits->add_option("--count", sim_args.count, "People to generate")->required();
+  sim_transits->add_option("--seed", sim_args.seed, "Seed; the same seed gives the same file")
+      ->capture_default_str();
+  sim_transits->add_option("--out", sim_args.out, "CSV file to write")->required();
+  sim_transits->add_option("--data", sim_args.data_dir, "Folder of the official tables")
+      ->capture_default_str();
+  sim_transits->callback([&] { exit_code = run_sim_transits(sim_args); });
+
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
   UserAddArgs add;
