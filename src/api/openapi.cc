@@ -76,11 +76,16 @@ std::string openapi_document(const Router& router) {
       for (const auto& seg : route->segments) {
         if (seg.size() > 2 && seg.front() == '{') params.push_back(seg.substr(1, seg.size() - 2));
       }
-      if (!params.empty()) {
+      if (!params.empty() || !spec.query.empty()) {
         w.key("parameters").begin_array();
         for (const auto& p : params) {
           w.begin_object().key("name").value(p).key("in").value("path").key("required").value(true)
               .key("schema").raw(R"({"type":"integer"})").end_object();
+        }
+        for (const auto& [name, description] : spec.query) {
+          w.begin_object().key("name").value(name).key("in").value("query")
+              .key("required").value(false).key("description").value(description)
+              .key("schema").raw(R"({"type":"string"})").end_object();
         }
         w.end_array();
       }
@@ -102,7 +107,9 @@ std::string openapi_document(const Router& router) {
         error_response(w, 401, "not signed in");
         error_response(w, 403, "not allowed, or the CSRF token is missing");
       }
-      if (spec.body_content_type == "text/csv") error_response(w, 422, "bad rows; nothing stored");
+      if (spec.body_content_type == "text/csv" || spec.refuses_fields) {
+        error_response(w, 422, "fields or rows to correct; nothing stored");
+      }
       if (!spec.needs_session) error_response(w, 429, "too many attempts");
       w.end_object();
       w.end_object();

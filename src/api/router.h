@@ -39,6 +39,10 @@ struct RouteSpec {
   std::string request_schema;   // JSON Schema (raw JSON) of the body, for the description
   std::string response_schema;  // JSON Schema (raw JSON) of a success body
   int success_status = 200;
+  // May answer 422 with the fields or rows to correct (registrations, imports).
+  bool refuses_fields = false;
+  // Query parameters, for the description: name and what it means.
+  std::vector<std::pair<std::string, std::string>> query;
 };
 
 using Handler = std::function<Result<Response>(const Request&, const service::Principal*)>;

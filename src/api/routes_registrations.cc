@@ -7,48 +7,75 @@
 namespace escudo::api {
 namespace {
 
-Result<std::optional<CivilDate>> optional_date(const JsonValue& v, std::string_view name) {
+// Value problems found while reading (a malformed date, an unknown sex) become field errors
+// like the service's, so the form can point at the field; `person` is -1 for the group.
+struct Reading {
+  std::vector<model::FieldError> errors;
+  int person = -1;
+  template <typename T>
+  void take(Result<T> value, std::string_view field, T& target) {
+    if (value) {
+      target = std::move(*value);
+    } else {
+      errors.push_back({person, std::string(field), value.error().message()});
+    }
+  }
+};
+
+Result<std::optional<CivilDate>> optional_date(const JsonValue& v, std::string_view name,
+                                               Reading& reading) {
   ESCUDO_ASSIGN_OR_RETURN(auto text, v.get_optional_string(name));
   if (!text || text->empty()) return std::optional<CivilDate>();
   auto day = CivilDate::parse(*text);
-  if (!day) return std::unexpected(day.error().with_context(v.path().empty() ? std::string(name) : v.path() + "." + std::string(name)));
+  if (!day) {
+    reading.errors.push_back({reading.person, std::string(name), day.error().message()});
+    return std::optional<CivilDate>();
+  }
   return std::optional<CivilDate>(*day);
 }
 
-// Reads the JSON body into a group. Type errors (a number where text belongs) are errors of
-// the request; what the values mean is checked by the service, field by field.
-Result<model::RegistrationGroup> read_group(const JsonValue& body) {
+// Reads the JSON body into a group. A value of the wrong JSON type (a number where text
+// belongs) is an error of the request; a value that does not parse is a field error in
+// `reading`; what the values mean is checked by the service, field by field.
+Result<model::RegistrationGroup> read_group(const JsonValue& body, Reading& reading) {
   model::RegistrationGroup g;
   ESCUDO_ASSIGN_OR_RETURN(g.station_code, body.get_string("station"));
-  ESCUDO_ASSIGN_OR_RETURN(auto day, optional_date(body, "registered_on"));
-  if (!day) return make_error(ErrorCode::kInvalidArgument, "field 'registered_on' is required");
-  g.registered_on = *day;
+  ESCUDO_ASSIGN_OR_RETURN(auto day, optional_date(body, "registered_on", reading));
+  if (day) {
+    g.registered_on = *day;
+  } else if (reading.errors.empty() || reading.errors.back().field != "registered_on") {
+    reading.errors.push_back({-1, "registered_on", "is required"});
+  }
   ESCUDO_ASSIGN_OR_RETURN(auto departure, body.get_optional_string("departure_point"));
   g.departure_point = departure.value_or("");
   ESCUDO_ASSIGN_OR_RETURN(auto days, body.get_optional_int("days_in_jungle"));
   if (days) g.days_in_jungle = static_cast<int>(std::clamp<std::int64_t>(*days, -1, 1000));
   ESCUDO_ASSIGN_OR_RETURN(auto paid, body.get_optional_string("paid_usd"));
   if (paid && !paid->empty()) {
-    ESCUDO_ASSIGN_OR_RETURN(g.paid_usd_cents, model::parse_usd_cents(*paid));
+    std::int64_t cents = 0;
+    reading.take(model::parse_usd_cents(*paid), "paid_usd", cents);
+    if (reading.errors.empty() || reading.errors.back().field != "paid_usd") g.paid_usd_cents = cents;
   }
   ESCUDO_ASSIGN_OR_RETURN(auto paid_to, body.get_optional_string("paid_to"));
   g.paid_to = paid_to.value_or("");
   ESCUDO_ASSIGN_OR_RETURN(auto people, body.get_array("people"));
-  for (const JsonValue* item : people) {
+  for (std::size_t index = 0; index < people.size(); ++index) {
+    const JsonValue* item = people[index];
+    reading.person = static_cast<int>(index);
     model::Person p;
     ESCUDO_ASSIGN_OR_RETURN(auto given, item->get_optional_string("given_names"));
     p.given_names = given.value_or("");
     ESCUDO_ASSIGN_OR_RETURN(auto family, item->get_optional_string("family_names"));
     p.family_names = family.value_or("");
     ESCUDO_ASSIGN_OR_RETURN(auto sex, item->get_optional_string("sex"));
-    ESCUDO_ASSIGN_OR_RETURN(p.sex, model::parse_person_sex(sex.value_or("unknown")));
-    ESCUDO_ASSIGN_OR_RETURN(p.birth_date, optional_date(*item, "birth_date"));
+    reading.take(model::parse_person_sex(sex.value_or("unknown")), "sex", p.sex);
+    ESCUDO_ASSIGN_OR_RETURN(p.birth_date, optional_date(*item, "birth_date", reading));
     ESCUDO_ASSIGN_OR_RETURN(auto estimate, item->get_optional_int("estimated_age"));
     if (estimate) p.estimated_age = static_cast<int>(std::clamp<std::int64_t>(*estimate, -1, 1000));
     ESCUDO_ASSIGN_OR_RETURN(auto nationality, item->get_optional_string("nationality"));
     p.nationality_iso3 = nationality.value_or("");
     ESCUDO_ASSIGN_OR_RETURN(auto doc_type, item->get_optional_string("document_type"));
-    ESCUDO_ASSIGN_OR_RETURN(p.document_type, model::parse_document_type(doc_type.value_or("none")));
+    reading.take(model::parse_document_type(doc_type.value_or("none")), "document_type", p.document_type);
     ESCUDO_ASSIGN_OR_RETURN(auto doc_country, item->get_optional_string("document_country"));
     p.document_country_iso3 = doc_country.value_or("");
     ESCUDO_ASSIGN_OR_RETURN(auto doc_number, item->get_optional_string("document_number"));
@@ -56,7 +83,7 @@ Result<model::RegistrationGroup> read_group(const JsonValue& body) {
     ESCUDO_ASSIGN_OR_RETURN(auto phone, item->get_optional_string("phone"));
     p.phone = phone.value_or("");
     ESCUDO_ASSIGN_OR_RETURN(auto rel, item->get_optional_string("relationship"));
-    ESCUDO_ASSIGN_OR_RETURN(p.relationship, model::parse_relationship(rel.value_or("head")));
+    reading.take(model::parse_relationship(rel.value_or("head")), "relationship", p.relationship);
     ESCUDO_ASSIGN_OR_RETURN(p.pregnant, item->get_bool_or("pregnant", false));
     ESCUDO_ASSIGN_OR_RETURN(p.disability, item->get_bool_or("disability", false));
     ESCUDO_ASSIGN_OR_RETURN(p.injured, item->get_bool_or("injured", false));
@@ -64,6 +91,7 @@ Result<model::RegistrationGroup> read_group(const JsonValue& body) {
     ESCUDO_ASSIGN_OR_RETURN(p.separated, item->get_bool_or("separated", false));
     g.people.push_back(std::move(p));
   }
+  reading.person = -1;
   return g;
 }
 
@@ -122,7 +150,7 @@ void add_registration_routes(Router& router, service::Services& services) {
               .tag = "registrations",
               .permission = model::Permission::kTransitsRead,
               .response_schema =
-                  R"({"type":"object","properties":{"stations":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string"},"name":{"type":"string"},"lat":{"type":"number"},"lon":{"type":"number"}}}}}})"},
+                  R"({"type":"object","properties":{"stations":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string"},"name":{"type":"string"},"country":{"type":"string"},"lat":{"type":"number"},"lon":{"type":"number"},"active":{"type":"boolean"}}}}}})"},
              [&registrations](const Request&, const service::Principal* me) -> Result<Response> {
                ESCUDO_ASSIGN_OR_RETURN(auto stations, registrations.stations(me));
                JsonWriter w;
@@ -153,13 +181,27 @@ void add_registration_routes(Router& router, service::Services& services) {
        .max_body_bytes = 256 << 10,
        .request_schema =
            R"({"type":"object","required":["station","registered_on","people"],"properties":{"station":{"type":"string"},"registered_on":{"type":"string","format":"date"},"departure_point":{"type":"string"},"days_in_jungle":{"type":"integer"},"paid_usd":{"type":"string"},"paid_to":{"type":"string"},"people":{"type":"array","items":{"type":"object","properties":{"given_names":{"type":"string"},"family_names":{"type":"string"},"sex":{"enum":["female","male","unknown"]},"birth_date":{"type":"string","format":"date"},"estimated_age":{"type":"integer"},"nationality":{"type":"string"},"document_type":{"enum":["passport","national_id","birth_certificate","other","none"]},"document_country":{"type":"string"},"document_number":{"type":"string"},"phone":{"type":"string"},"relationship":{"enum":["head","spouse","child","parent","sibling","grandparent","other_relative","unrelated"]},"pregnant":{"type":"boolean"},"disability":{"type":"boolean"},"injured":{"type":"boolean"},"violence_survivor":{"type":"boolean"},"separated":{"type":"boolean"}}}}}})",
-       .response_schema = R"({"type":"object"})",
-       .success_status = 201},
+       .response_schema =
+           R"({"type":"object","properties":{"id":{"type":"integer"},"station":{"type":"string"},"registered_on":{"type":"string"},"people":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"sex":{"type":"string"},"age":{"type":["integer","null"]},"nationality":{"type":"string"},"relationship":{"type":"string"},"unaccompanied":{"type":"boolean"}}}}}})",
+       .success_status = 201,
+       .refuses_fields = true},
       [&registrations](const Request& req, const service::Principal* me) -> Result<Response> {
         ESCUDO_ASSIGN_OR_RETURN(JsonValue body, parse_json(req.body));
-        ESCUDO_ASSIGN_OR_RETURN(auto group, read_group(body));
-        ESCUDO_ASSIGN_OR_RETURN(auto outcome,
-                                registrations.register_group(service::Actor::of(*me), std::move(group)));
+        Reading reading;
+        ESCUDO_ASSIGN_OR_RETURN(auto group, read_group(body, reading));
+        service::RegistrationOutcome outcome;
+        if (reading.errors.empty()) {
+          ESCUDO_ASSIGN_OR_RETURN(outcome, registrations.register_group(service::Actor::of(*me),
+                                                                        std::move(group)));
+        } else {
+          // Report what could not be read together with what else is wrong, in one answer.
+          outcome.errors = std::move(reading.errors);
+          for (auto& e : model::validate_group(group, group.registered_on)) {
+            bool seen = false;
+            for (const auto& r : outcome.errors) seen |= r.person == e.person && r.field == e.field;
+            if (!seen && e.field != "registered_on") outcome.errors.push_back(std::move(e));
+          }
+        }
         JsonWriter w;
         if (!outcome.stored) {
           w.begin_object().key("error").begin_object();
@@ -193,7 +235,8 @@ void add_registration_routes(Router& router, service::Services& services) {
        .max_body_bytes = 32 << 20,
        .request_schema = R"({"type":"string"})",
        .response_schema =
-           R"({"type":"object","properties":{"groups":{"type":"integer"},"people":{"type":"integer"},"unaccompanied":{"type":"integer"}}})"},
+           R"({"type":"object","properties":{"groups":{"type":"integer"},"people":{"type":"integer"},"unaccompanied":{"type":"integer"}}})",
+       .refuses_fields = true},
       [&registrations](const Request& req, const service::Principal* me) -> Result<Response> {
         ESCUDO_ASSIGN_OR_RETURN(auto report, registrations.import_csv(
                                                  service::Actor::of(*me),

@@ -28,13 +28,20 @@ void add_stats_routes(Router& router, service::Services& services) {
   router.add(
       {.method = "GET",
        .pattern = "/api/stats",
-       .summary = "People in transit counted by any dimensions (query: by=year,month,…; from, to "
-                  "as YYYY-MM; nationality; source=official; format=json|csv)",
+       .summary = "People in transit counted by any dimensions",
        .tag = "stats",
        .permission = model::Permission::kTransitsRead,
        .offload = true,
        .response_schema =
-           R"({"type":"object","properties":{"source":{"type":"string"},"dims":{"type":"array","items":{"type":"string"}},"rows":{"type":"array","items":{"type":"object","additionalProperties":true}},"total":{"type":"integer"}}})"},
+           R"({"type":"object","properties":{"source":{"type":"string"},"dims":{"type":"array","items":{"type":"string"}},"rows":{"type":"array","items":{"type":"object","additionalProperties":true}},"total":{"type":"integer"}}})",
+       .query = {{"by", "dimensions, comma-separated: year, quarter, month, week, day, nationality, "
+                        "region, sex, age_group, station, source"},
+                 {"from", "first month, YYYY-MM"},
+                 {"to", "last month, YYYY-MM"},
+                 {"nationality", "only this ISO 3166 alpha-3 code"},
+                 {"source", "official (Panama's monthly tables) or registered (people registered "
+                            "at the stations)"},
+                 {"format", "json (default) or csv"}}},
       [&stats](const Request& req, const service::Principal* me) -> Result<Response> {
         service::StatsQuery query;
         if (auto by = text_query(req, "by")) {
@@ -62,13 +69,15 @@ void add_stats_routes(Router& router, service::Services& services) {
   router.add(
       {.method = "GET",
        .pattern = "/api/stats/compare",
-       .summary = "The months from..to against the same months a year earlier (query: from, to, "
-                  "nationality)",
+       .summary = "The months from..to against the same months a year earlier",
        .tag = "stats",
        .permission = model::Permission::kTransitsRead,
        .offload = true,
        .response_schema =
-           R"({"type":"object","properties":{"current":{"type":"object"},"previous":{"type":"object"},"ratio":{"type":["number","null"]},"change_percent":{"type":["number","null"]}}})"},
+           R"({"type":"object","properties":{"current":{"type":"object"},"previous":{"type":"object"},"ratio":{"type":["number","null"]},"change_percent":{"type":["number","null"]}}})",
+       .query = {{"from", "first month, YYYY-MM"},
+                 {"to", "last month, YYYY-MM"},
+                 {"nationality", "only this ISO 3166 alpha-3 code"}}},
       [&stats](const Request& req, const service::Principal* me) -> Result<Response> {
         ESCUDO_ASSIGN_OR_RETURN(auto from, month_query(req, "from"));
         ESCUDO_ASSIGN_OR_RETURN(auto to, month_query(req, "to"));
@@ -84,13 +93,15 @@ void add_stats_routes(Router& router, service::Services& services) {
       {.method = "GET",
        .pattern = "/api/projection",
        .summary = "Year-end projection from the months known so far, with an 80% interval, "
-                  "every method's figure and their back-test (query: year, cutoff as YYYY-MM, "
-                  "rows=1 for every back-test row)",
+                  "every method's figure and their back-test",
        .tag = "stats",
        .permission = model::Permission::kTransitsRead,
        .offload = true,
        .response_schema =
-           R"({"type":"object","properties":{"year":{"type":"integer"},"cutoff":{"type":"string"},"known_to_date":{"type":"number"},"recommended":{"type":"object"},"methods":{"type":"array"},"actual":{"type":["integer","null"]},"monthly":{"type":"array"},"backtest":{"type":"array"},"backtest_overall":{"type":"array"}}})"},
+           R"({"type":"object","properties":{"year":{"type":"integer"},"cutoff":{"type":"string"},"known_to_date":{"type":"number"},"recommended":{"type":"object"},"methods":{"type":"array"},"actual":{"type":["integer","null"]},"monthly":{"type":"array"},"backtest":{"type":"array"},"backtest_overall":{"type":"array"}}})",
+       .query = {{"year", "the year to project, YYYY"},
+                 {"cutoff", "the last month known, YYYY-MM, January to November of that year"},
+                 {"rows", "1 for every back-test row"}}},
       [&stats](const Request& req, const service::Principal* me) -> Result<Response> {
         auto year_text = text_query(req, "year");
         ESCUDO_ASSIGN_OR_RETURN(auto cutoff, month_query(req, "cutoff"));

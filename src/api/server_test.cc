@@ -451,6 +451,14 @@ TEST_F(ServerTest, RegistrationThroughTheApi) {
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find(R"("person":0,"field":"given_names")"), std::string::npos) << refused.body;
   EXPECT_NE(refused.body.find(R"("person":0,"field":"nationality")"), std::string::npos);
+  Reply unreadable = c.send("POST", "/api/registrations",
+                            R"({"station":"bajo-chiquito","registered_on":"2024-03-01","paid_usd":"abc","people":[)"
+                            R"({"given_names":"Ana","sex":"femme","birth_date":"2001-02-30","nationality":"VEN"}]})",
+                            with("application/json"));
+  EXPECT_EQ(unreadable.status, 422) << unreadable.body;
+  EXPECT_NE(unreadable.body.find(R"("person":-1,"field":"paid_usd")"), std::string::npos);
+  EXPECT_NE(unreadable.body.find(R"("person":0,"field":"sex")"), std::string::npos);
+  EXPECT_NE(unreadable.body.find(R"("person":0,"field":"birth_date")"), std::string::npos);
   Reply wrong_type = c.send("POST", "/api/registrations",
                             R"({"station":"x","registered_on":"2024-03-01","people":[{"given_names":7}]})",
                             with("application/json"));
