@@ -269,7 +269,11 @@ TEST_F(ServerTest, StaticFilesNeverLeaveTheWebRoot) {
   Reply index = c.send("GET", "/");
   EXPECT_EQ(index.status, 200);
   EXPECT_EQ(index.header("content-type"), "text/html; charset=utf-8");
-  Reply asset = c.send("GET", "/assets/app-1234.js");
+  Reply head = c.send("HEAD", "/");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.header("content-length"), std::to_string(index.body.size()));
+  EXPECT_TRUE(head.body.empty());
+  Reply asset = c.send("GET", "/assets/app-1234.js");  // same connection: HEAD left it in step
   EXPECT_EQ(asset.status, 200);
   EXPECT_NE(asset.header("cache-control").find("immutable"), std::string::npos);
   for (const char* evil : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",

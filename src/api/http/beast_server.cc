@@ -52,6 +52,63 @@ Response plain_error(int status, std::string_view message) {
   return r;
 }
 
+// The security headers as they go on the wire, built once.
+const std::string& security_header_block() {
+  static const std::string block = [] {
+    std::string out;
+    for (const auto& [name, value] : kSecurityHeaders) {
+      out.append(name).append(": ").append(value).append("\r\n");
+    }
+    return out;
+  }();
+  return block;
+}
+
+// A header value never carries a line break onto the wire (no response splitting).
+void append_header_value(std::string& out, std::string_view value) {
+  for (char c : value) {
+    if (c != '\r' && c != '\n') out.push_back(c);
+  }
+}
+
+// HTTP/1.1 response text for `r`. Written by hand rather than through Beast's field list, which
+// allocates per header: the constant security headers are one pre-built block.
+std::string serialize_response(const Response& r, unsigned version, bool keep_alive, bool head) {
+  bool no_body = r.status == 204 || r.status == 304 || (r.status >= 100 && r.status < 200);
+  std::string out;
+  out.reserve(security_header_block().size() + r.body.size() + 256);
+  out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out += std::to_string(r.status);
+  out += ' ';
+  out += sv(http::obsolete_reason(static_cast<http::status>(r.status)));
+  out += "\r\n";
+  if (!r.content_type.empty()) {
+    out += "Content-Type: ";
+    append_header_value(out, r.content_type);
+    out += "\r\n";
+  }
+  out += security_header_block();
+  for (const auto& [name, value] : r.headers) {
+    append_header_value(out, name);
+    out += ": ";
+    append_header_value(out, value);
+    out += "\r\n";
+  }
+  if (!no_body) {
+    out += "Content-Length: ";
+    out += std::to_string(r.body.size());
+    out += "\r\n";
+  }
+  if (!keep_alive) {
+    out += "Connection: close\r\n";
+  } else if (version == 10) {
+    out += "Connection: keep-alive\r\n";
+  }
+  out += "\r\n";
+  if (!head && !no_body) out += r.body;
+  return out;
+}
+
 class BeastServer final : public Server {
  public:
   BeastServer(service::Services& services, ServerOptions options)
@@ -119,7 +176,7 @@ class BeastServer final : public Server {
     while (acceptor_.is_open()) {
       beast::error_code ec;
       tcp::socket socket = co_await acceptor_.async_accept(
-          asio::make_strand(io_), asio::redirect_error(asio::use_awaitable, ec));
+          io_, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor_.is_open()) co_return;
         continue;  // a client that went away mid-handshake, or too many open files: go on
@@ -170,17 +227,12 @@ class BeastServer final : public Server {
   asio::awaitable<void> write_response(beast::tcp_stream& stream, Response response,
                                        unsigned version, bool keep_alive, bool head,
                                        beast::error_code& ec) {
-    http::response<http::string_body> res{static_cast<http::status>(response.status), version};
-    if (!response.content_type.empty()) res.set(http::field::content_type, bsv(response.content_type));
-    for (const auto& [name, value] : kSecurityHeaders) res.set(bsv(name), bsv(value));
-    for (const auto& [name, value] : response.headers) res.insert(bsv(name), bsv(value));
-    res.keep_alive(keep_alive && !response.close);
-    res.body() = std::move(response.body);
-    res.prepare_payload();
-    if (head) res.body().clear();
+    std::string wire = serialize_response(response, version, keep_alive && !response.close, head);
     stream.expires_after(std::chrono::milliseconds(options_.write_timeout_ms));
-    co_await http::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(stream, asio::buffer(wire),
+                               asio::redirect_error(asio::use_awaitable, ec));
   }
+
 
   asio::awaitable<void> connection(tcp::socket socket) {
     beast::error_code ec;
