@@ -1,5 +1,6 @@
 #include "service/registration_service.h"
 
+#include <array>
 #include <charconv>
 #include <map>
 #include <set>
@@ -115,6 +116,9 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
   if (cols.size() != std::size(kColumns)) {
     return errorf(ErrorCode::kInvalidArgument, "{}: line 1: the header has unknown columns", source);
   }
+  // Where each known column sits in this file, looked up once rather than per field.
+  std::array<std::size_t, std::size(kColumns)> position{};
+  for (std::size_t c = 0; c < std::size(kColumns); ++c) position[c] = cols.at(std::string(kColumns[c]));
 
   struct Pending {
     model::RegistrationGroup group;
@@ -144,10 +148,16 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
                                                  record.fields.size(), cols.size())});
       continue;
     }
-    auto field = [&](std::string_view name) -> const std::string& {
-      return record.fields[cols.at(std::string(name))];
+    auto index_of = [&](std::string_view name) {
+      for (std::size_t c = 0; c < std::size(kColumns); ++c) {
+        if (kColumns[c] == name) return position[c];
+      }
+      return std::size_t{0};  // unreachable: every name used is in kColumns
     };
-    auto column = [&](std::string_view name) { return record.columns[cols.at(std::string(name))]; };
+    auto field = [&](std::string_view name) -> const std::string& {
+      return record.fields[index_of(name)];
+    };
+    auto column = [&](std::string_view name) { return record.columns[index_of(name)]; };
     bool ok = true;
     auto fail = [&](std::string_view name, const Error& e) {
       ok = false;
@@ -210,8 +220,8 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
     if (!ok) continue;
     pending.group.people.push_back(std::move(p));
     pending.lines.push_back(record.line);
-    std::vector<std::int64_t> person_columns;
-    for (std::string_view c : kColumns) person_columns.push_back(column(c));
+    std::vector<std::int64_t> person_columns(std::size(kColumns));
+    for (std::size_t c = 0; c < std::size(kColumns); ++c) person_columns[c] = record.columns[position[c]];
     pending.columns.push_back(std::move(person_columns));
   }
 
