@@ -1,25 +1,11 @@
 #include <charconv>
 
+#include "api/query_params.h"
 #include "api/routes.h"
 #include "api/views.h"
 #include "base/json.h"
 
 namespace escudo::api {
-namespace {
-
-Result<std::optional<std::int64_t>> optional_int_param(const Request& req, const std::string& name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::optional<std::int64_t>();
-  std::int64_t value = 0;
-  const std::string& text = it->second;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) {
-    return errorf(ErrorCode::kInvalidArgument, "query parameter '{}' must be a whole number", name);
-  }
-  return std::optional<std::int64_t>(value);
-}
-
-}  // namespace
 
 void add_audit_routes(Router& router, service::Services& services) {
   auto& audit = services.audit();
@@ -32,8 +18,8 @@ void add_audit_routes(Router& router, service::Services& services) {
               .response_schema =
                   R"({"type":"object","properties":{"entries":{"type":"array","items":{"$ref":"#/components/schemas/AuditEntry"}}}})"},
              [&audit](const Request& req, const service::Principal* me) -> Result<Response> {
-               ESCUDO_ASSIGN_OR_RETURN(auto limit, optional_int_param(req, "limit"));
-               ESCUDO_ASSIGN_OR_RETURN(auto before, optional_int_param(req, "before"));
+               ESCUDO_ASSIGN_OR_RETURN(auto limit, int_query(req, "limit"));
+               ESCUDO_ASSIGN_OR_RETURN(auto before, int_query(req, "before"));
                ESCUDO_ASSIGN_OR_RETURN(
                    auto entries,
                    audit.list(*me, static_cast<int>(std::clamp<std::int64_t>(limit.value_or(100), 1, 500)),

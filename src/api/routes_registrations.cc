@@ -1,5 +1,6 @@
 #include <charconv>
 
+#include "api/query_params.h"
 #include "api/routes.h"
 #include "base/input_stream.h"
 #include "base/json.h"
@@ -241,26 +242,12 @@ void add_registration_routes(Router& router, service::Services& services) {
         ESCUDO_ASSIGN_OR_RETURN(auto report, registrations.import_csv(
                                                  service::Actor::of(*me),
                                                  make_string_stream(req.body, "upload.csv")));
-        JsonWriter w;
         if (!report.stored) {
-          w.begin_object().key("error").begin_object();
-          w.key("code").value("invalid_argument");
-          w.key("message").value(fmt::format(
-              "{} problem(s) in the file; nothing was stored", report.error_count));
-          w.key("reason").value("bad_rows");
-          w.key("error_count").value(report.error_count);
-          w.key("rows").begin_array();
-          for (const auto& e : report.errors) {
-            w.begin_object()
-                .key("line").value(e.line)
-                .key("column").value(e.column)
-                .key("field").value(e.field)
-                .key("message").value(e.message)
-                .end_object();
-          }
-          w.end_array().end_object().end_object();
-          return Response::json(422, std::move(w).take());
+          return rows_refused(
+              fmt::format("{} problem(s) in the file; nothing was stored", report.error_count),
+              report.error_count, report.errors);
         }
+        JsonWriter w;
         w.begin_object()
             .key("groups").value(report.groups)
             .key("people").value(report.people)

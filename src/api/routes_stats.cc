@@ -1,26 +1,10 @@
 #include <charconv>
 
+#include "api/query_params.h"
 #include "api/routes.h"
 #include "api/stats_format.h"
 
 namespace escudo::api {
-namespace {
-
-Result<std::optional<YearMonth>> month_query(const Request& req, const std::string& name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::optional<YearMonth>();
-  auto month = YearMonth::parse(it->second);
-  if (!month) return std::unexpected(month.error().with_context("query parameter '" + name + "'"));
-  return std::optional<YearMonth>(*month);
-}
-
-std::optional<std::string> text_query(const Request& req, const std::string& name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
-}  // namespace
 
 void add_stats_routes(Router& router, service::Services& services) {
   auto& stats = services.stats();

@@ -1,19 +1,9 @@
+#include "api/query_params.h"
 #include "api/routes.h"
 #include "base/input_stream.h"
 #include "base/json.h"
 
 namespace escudo::api {
-namespace {
-
-Result<std::optional<YearMonth>> month_param(const Request& req, const std::string& name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::optional<YearMonth>();
-  auto month = YearMonth::parse(it->second);
-  if (!month) return std::unexpected(month.error().with_context("query parameter '" + name + "'"));
-  return std::optional<YearMonth>(*month);
-}
-
-}  // namespace
 
 void add_transit_routes(Router& router, service::Services& services) {
   auto& transits = services.transits();
@@ -30,8 +20,8 @@ void add_transit_routes(Router& router, service::Services& services) {
            R"({"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"series":{"type":"array","items":{"type":"object","properties":{"month":{"type":"string"},"total":{"type":"integer"}}}},"rows":{"type":"array","items":{"type":"object","properties":{"month":{"type":"string"},"nationality":{"type":"string"},"count":{"type":"integer"}}}}}})"},
       [&transits](const Request& req, const service::Principal* me) -> Result<Response> {
         service::MonthlyQuery query;
-        ESCUDO_ASSIGN_OR_RETURN(query.from, month_param(req, "from"));
-        ESCUDO_ASSIGN_OR_RETURN(query.to, month_param(req, "to"));
+        ESCUDO_ASSIGN_OR_RETURN(query.from, month_query(req, "from"));
+        ESCUDO_ASSIGN_OR_RETURN(query.to, month_query(req, "to"));
         if (auto it = req.query.find("nationality"); it != req.query.end() && !it->second.empty()) {
           query.nationality = it->second;
         }
@@ -105,27 +95,14 @@ void add_transit_routes(Router& router, service::Services& services) {
         ESCUDO_ASSIGN_OR_RETURN(auto report,
                                 transits.import_table(service::Actor::of(*me),
                                                       make_string_stream(req.body, name)));
-        JsonWriter w;
         if (!report.stored) {
-          w.begin_object().key("error").begin_object();
-          w.key("code").value("invalid_argument");
-          w.key("message").value(fmt::format(
-              "{} row(s) are wrong; nothing was stored. Correct them and import the file again.",
-              report.error_count));
-          w.key("reason").value("bad_rows");
-          w.key("error_count").value(report.error_count);
-          w.key("rows").begin_array();
-          for (const auto& e : report.errors) {
-            w.begin_object()
-                .key("line").value(e.line)
-                .key("column").value(e.column)
-                .key("field").value(e.field)
-                .key("message").value(e.message)
-                .end_object();
-          }
-          w.end_array().end_object().end_object();
-          return Response::json(422, std::move(w).take());
+          return rows_refused(
+              fmt::format("{} row(s) are wrong; nothing was stored. Correct them and import the "
+                          "file again.",
+                          report.error_count),
+              report.error_count, report.errors);
         }
+        JsonWriter w;
         w.begin_object()
             .key("kind").value(report.kind)
             .key("rows").value(report.rows)
