@@ -419,7 +419,7 @@ int run_demo(const DemoArgs& args) {
   if (!users) return fail(users.error());
   if (users->empty()) {
     std::printf("\nDemo users (passwords are shown only now; keep them):\n\n");
-    std::printf("  %-22s %-20s %-24s %s\n", "user", "role", "password", "second factor (TOTP)");
+    std::printf("  %-25s %-20s %-18s %s\n", "user", "role", "password", "second factor (TOTP)");
     for (model::Role role : model::all_roles()) {
       std::string name = "demo." + std::string(model::role_name(role));
       std::replace(name.begin(), name.end(), '_', '-');
@@ -432,7 +432,7 @@ int run_demo(const DemoArgs& args) {
            .roles = {role},
            .password = password});
       if (!created) return fail(created.error());
-      std::printf("  %-22s %-20s %-24s %s\n", name.c_str(), std::string(model::role_name(role)).c_str(),
+      std::printf("  %-25s %-20s %-18s %s\n", name.c_str(), std::string(model::role_name(role)).c_str(),
                   password.c_str(), created->totp_secret ? created->totp_secret->c_str() : "-");
     }
     std::printf("\nAdmin and tip handler sign in with a 6-digit code: add their secret to an "
