@@ -85,7 +85,20 @@ int CivilDate::month() const { return static_cast<int>(static_cast<unsigned>(ymd
 int CivilDate::day() const { return static_cast<int>(static_cast<unsigned>(ymd_of(days_).day())); }
 
 std::string CivilDate::to_string() const {
-  return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
+  // Written by hand: imports and exports format millions of dates.
+  int y = year();
+  if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, month(), day());
+  std::string out(10, '-');
+  auto put = [&](std::size_t at, int value, int digits) {
+    for (int i = digits - 1; i >= 0; --i) {
+      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  put(0, y, 4);
+  put(5, month(), 2);
+  put(8, day(), 2);
+  return out;
 }
 
 CivilDate civil_date_from_unix_seconds(std::int64_t unix_seconds) {

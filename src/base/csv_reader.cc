@@ -2,6 +2,12 @@
 
 #include "base/utf8.h"
 
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace escudo {
 namespace {
 constexpr std::size_t kChunkBytes = 1 << 16;
@@ -42,6 +48,50 @@ Result<int> CsvReader::get() {
 
 // Only used to look one byte ahead for CRLF and "" within the current buffer; a chunk edge
 // falls back to reading the next byte with get().
+Status CsvReader::take_run(std::string& field, std::size_t& record_bytes, bool in_quotes) {
+  const char* begin = buffer_.data() + pos_;
+  const char* end = buffer_.data() + buffer_.size();
+  const char* p = begin;
+  std::int64_t columns = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: stop at the first byte that needs a decision, and count the
+  // characters before it (every byte that is not a UTF-8 continuation byte).
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i line_feed = _mm_set1_epi8('\n');
+  const __m128i comma = _mm_set1_epi8(in_quotes ? '"' : ',');
+  const __m128i carriage = _mm_set1_epi8(in_quotes ? '"' : '\r');
+  const __m128i top_two = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i continuation = _mm_set1_epi8(static_cast<char>(0x80));
+  while (end - p >= 16) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, line_feed)),
+                                _mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, carriage)));
+    auto stop_mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+    auto cont_mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(bytes, top_two), continuation)));
+    int take = stop_mask == 0 ? 16 : std::countr_zero(stop_mask);
+    unsigned taken = take == 16 ? 0xFFFFu : (1u << take) - 1;
+    columns += take - std::popcount(cont_mask & taken);
+    p += take;
+    if (take < 16) break;
+  }
+#endif
+  while (p != end) {
+    char c = *p;
+    if (c == '"' || c == '\n' || (!in_quotes && (c == ',' || c == '\r'))) break;
+    columns += is_continuation_byte(static_cast<unsigned char>(c)) ? 0 : 1;
+    ++p;
+  }
+  auto n = static_cast<std::size_t>(p - begin);
+  // Leave the byte that passes the record limit to get(), which reports it.
+  if (record_bytes + n > options_.max_record_bytes) return ok_status();
+  field.append(begin, n);
+  record_bytes += n;
+  column_ += columns;
+  pos_ += n;
+  return ok_status();
+}
+
 int CsvReader::peek_buffered() {
   return pos_ < buffer_.size() ? static_cast<unsigned char>(buffer_[pos_]) : -2;
 }
@@ -62,7 +112,9 @@ std::unexpected<Error> CsvReader::syntax_error(std::int64_t line, std::int64_t c
 }
 
 Result<bool> CsvReader::next(CsvRecord& record) {
-  record.fields.clear();
+  // The strings of the previous record are reused (swapped with `field`), so that reading a
+  // file allocates once per column rather than once per field.
+  std::size_t used = 0;
   record.columns.clear();
 
   if (!started_) {
@@ -83,7 +135,8 @@ Result<bool> CsvReader::next(CsvRecord& record) {
 
   while (true) {
     record.line = line_;
-    std::string field;
+    std::string field = std::move(spare_);
+    field.clear();
     std::int64_t field_line = line_;
     std::int64_t field_column = column_;
     std::size_t record_bytes = 0;
@@ -98,7 +151,12 @@ Result<bool> CsvReader::next(CsvRecord& record) {
                               static_cast<std::int64_t>(count_code_points(field.substr(0, *bad)));
         return syntax_error(field_line, column, "the text is not valid UTF-8");
       }
-      record.fields.push_back(std::move(field));
+      if (used < record.fields.size()) {
+        record.fields[used].swap(field);
+      } else {
+        record.fields.push_back(std::move(field));
+      }
+      ++used;
       record.columns.push_back(field_column);
       field.clear();
       was_quoted = false;
@@ -109,9 +167,14 @@ Result<bool> CsvReader::next(CsvRecord& record) {
       if (!at_line_end) {
         if (auto skipped = skip_line(); !skipped) return std::unexpected(skipped.error());
       }
+      used = 0;
       record.fields.clear();
       record.columns.clear();
       return error;
+    };
+    auto done = [&]() -> Result<bool> {
+      record.fields.resize(used);
+      return true;
     };
 
     while (true) {
@@ -144,7 +207,7 @@ Result<bool> CsvReader::next(CsvRecord& record) {
             after_closing_quote = true;
             if (next == -1) {
               ESCUDO_TRY(finish_field());
-              return true;
+              return done();
             }
             // Re-dispatch `next` as if read after the closing quote.
             c = next;
@@ -161,14 +224,18 @@ Result<bool> CsvReader::next(CsvRecord& record) {
           }
         } else {
           field.push_back(static_cast<char>(c));
+          if (c != '\n') ESCUDO_TRY(take_run(field, record_bytes, true));
           continue;
         }
       }
       // Outside quotes.
       if (c == -1) {
-        if (!any_byte && record.fields.empty()) return false;
+        if (!any_byte && used == 0) {
+          record.fields.clear();
+          return false;
+        }
         if (auto s = finish_field(); !s) return fail(std::unexpected(s.error()), true);
-        return true;
+        return done();
       }
       any_byte = true;
       if (c == ',') {
@@ -196,12 +263,14 @@ Result<bool> CsvReader::next(CsvRecord& record) {
         c = '\n';
       }
       if (c == '\n') {
-        if (options_.skip_empty_lines && record.fields.empty() && field.empty() && !was_quoted &&
+        if (options_.skip_empty_lines && used == 0 && field.empty() && !was_quoted &&
             !after_closing_quote) {
+          spare_ = std::move(field);
           break;  // an empty line: start over on the next one
         }
         if (auto s = finish_field(); !s) return fail(std::unexpected(s.error()), true);
-        return true;
+        spare_ = std::move(field);
+        return done();
       }
       if (after_closing_quote) {
         return fail(syntax_error(char_line, char_column,
@@ -220,6 +289,7 @@ Result<bool> CsvReader::next(CsvRecord& record) {
         continue;
       }
       field.push_back(static_cast<char>(c));
+      ESCUDO_TRY(take_run(field, record_bytes, false));
     }
   }
 }

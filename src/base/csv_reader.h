@@ -63,6 +63,10 @@ class CsvReader {
   // Returns the next byte, or -1 at the end of the stream.
   Result<int> get();
   int peek_buffered();
+  // Appends to `field` the bytes of the current chunk up to the next byte that needs a
+  // decision (quote, line end, and outside quotes comma and carriage return), keeping the
+  // line, column and record size exact.
+  Status take_run(std::string& field, std::size_t& record_bytes, bool in_quotes);
   // Skips the rest of the current physical line after a syntax error.
   Status skip_line();
   std::unexpected<Error> syntax_error(std::int64_t line, std::int64_t column,
@@ -71,6 +75,7 @@ class CsvReader {
   std::unique_ptr<InputStream> input_;
   CsvOptions options_;
   std::string buffer_;
+  std::string spare_;  // a field buffer kept between records
   std::size_t pos_ = 0;
   bool eof_ = false;
   bool started_ = false;

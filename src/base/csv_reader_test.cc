@@ -113,5 +113,25 @@ TEST(CsvReaderTest, ReadsAcrossChunkBoundaries) {
   EXPECT_EQ(r.records[3].fields[0], "end");
 }
 
+TEST(CsvReaderTest, ReusedRecordTakesEachRowsOwnFieldsAndColumns) {
+  // One CsvRecord is reused across rows of different widths; accented text counts one column
+  // per character, inside and outside quotes, and a quoted line break moves to the next line.
+  CsvReader reader(make_string_stream(
+      "Darién,\"Canaán\nMembrillo\",z,w\nuno\nñandú,\"x\",\xff\n", "t.csv"));
+  CsvRecord record;
+  ASSERT_TRUE(reader.next(record).value());
+  EXPECT_EQ(record.fields, (std::vector<std::string>{"Darién", "Canaán\nMembrillo", "z", "w"}));
+  EXPECT_EQ(record.columns, (std::vector<std::int64_t>{1, 8, 12, 14}));
+  ASSERT_TRUE(reader.next(record).value());
+  EXPECT_EQ(record.line, 3);
+  EXPECT_EQ(record.fields, (std::vector<std::string>{"uno"}));
+  EXPECT_EQ(record.columns, (std::vector<std::int64_t>{1}));
+  auto bad = reader.next(record);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message(), "t.csv: line 4, column 11: the text is not valid UTF-8");
+  EXPECT_FALSE(reader.next(record).value());
+  EXPECT_TRUE(record.fields.empty());
+}
+
 }  // namespace
 }  // namespace escudo

@@ -3,7 +3,12 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <set>
+#include <thread>
+#include <unordered_map>
 
 #include "base/csv_reader.h"
 #include "base/log.h"
@@ -19,6 +24,14 @@ constexpr std::string_view kColumns[] = {
     "document_country", "document_number", "phone",    "relationship",  "departure_point",
     "days_in_jungle", "paid_usd",    "paid_to",        "pregnant",      "disability",
     "injured",    "violence_survivor", "separated"};
+
+// The position of a column in kColumns, found when compiling.
+consteval std::size_t col(std::string_view name) {
+  for (std::size_t c = 0; c < std::size(kColumns); ++c) {
+    if (kColumns[c] == name) return c;
+  }
+  throw "not a registration column";
+}
 
 Result<std::optional<int>> optional_whole(std::string_view text) {
   if (text.empty()) return std::optional<int>();
@@ -89,6 +102,74 @@ Result<RegistrationOutcome> RegistrationService::register_group(const Actor& act
   return out;
 }
 
+namespace {
+
+// Completed groups travel from the reading thread to the writing thread in batches; a bounded
+// queue keeps memory flat whatever the file's size.
+struct ImportBatch {
+  std::vector<model::RegistrationGroup> groups;
+  std::vector<model::StationId> stations;
+  std::vector<std::string> refs;
+};
+
+class BatchQueue {
+ public:
+  explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  void push(ImportBatch batch) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+  // Empty when the queue was closed and drained.
+  std::optional<ImportBatch> pop() {
+    std::unique_lock lock(mu_);
+    ready_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return std::nullopt;
+    ImportBatch batch = std::move(items_.front());
+    items_.pop_front();
+    space_.notify_one();
+    return batch;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    ready_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable ready_;
+  std::condition_variable space_;
+  std::deque<ImportBatch> items_;
+  std::size_t capacity_;
+  bool closed_ = false;
+};
+
+constexpr std::size_t kGroupsPerBatch = 512;
+constexpr int kImportCacheKiB = 32 * 1024;
+constexpr std::size_t kQueuedBatches = 4;
+
+// The group being read: its rows are consecutive in the file.
+struct OpenGroup {
+  std::string ref;
+  std::string registered_on;  // as written on its first line
+  model::RegistrationGroup group;
+  model::StationId station;
+  std::vector<std::int64_t> lines;                                 // line of each person
+  std::vector<std::array<std::int64_t, std::size(kColumns)>> columns;  // of each field
+  std::int64_t last_line = 0;
+};
+
+std::string station_list(const std::vector<model::Station>& stations) {
+  std::string codes;
+  for (const auto& s : stations) codes += (codes.empty() ? "" : ", ") + s.code;
+  return codes;
+}
+
+}  // namespace
+
 Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& actor,
                                                                  std::unique_ptr<InputStream> input) {
   ESCUDO_TRY(require_create(actor));
@@ -120,23 +201,95 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
   std::array<std::size_t, std::size(kColumns)> position{};
   for (std::size_t c = 0; c < std::size(kColumns); ++c) position[c] = cols.at(std::string(kColumns[c]));
 
-  struct Pending {
-    model::RegistrationGroup group;
-    std::vector<std::int64_t> lines;                 // line of each person
-    std::vector<std::vector<std::int64_t>> columns;  // column of each field of each person
-  };
-  std::map<std::string, Pending> groups;
-  std::vector<std::string> order;
-  std::map<std::string, model::StationId> station_ids;
   auto db = pool_.acquire();
   store::RegistrationRepo repo(*db);
+  // Stations are read once, before the writer starts using the connection.
+  ESCUDO_ASSIGN_OR_RETURN(auto stations, repo.stations());
+  std::unordered_map<std::string, model::StationId> station_ids;
+  for (const auto& s : stations) station_ids.emplace(s.code, s.id);
 
+  // Settings for one large transaction, put back when the import ends (the connection returns
+  // to the pool). A large file outgrows SQLite's default 2 MB page cache. Foreign keys are
+  // not checked row by row: the import numbers the groups itself and every person refers to a
+  // group stored in the same transaction, and per-row checks made SQLite keep a statement
+  // journal for every insert.
+  ESCUDO_ASSIGN_OR_RETURN(auto cache_pages, db->query_int("PRAGMA cache_size"));
+  ESCUDO_TRY(db->execute(fmt::format("PRAGMA cache_size = -{}", kImportCacheKiB), {}));
+  struct RestoreSettings {
+    store::Database& db;
+    std::int64_t pages;
+    ~RestoreSettings() {
+      (void)db.execute(fmt::format("PRAGMA cache_size = {}", pages), {});
+      (void)db.execute("PRAGMA foreign_keys = ON", {});
+    }
+  } restore_settings{*db, cache_pages.value_or(-2000)};
+  ESCUDO_TRY(db->execute("PRAGMA foreign_keys = OFF", {}));
+
+  ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+  const std::int64_t now = clock_.now_unix_seconds();
+  const CivilDate today = today_of(clock_);
+
+  // The writer stores batches while the reader goes on; after the first problem in the file
+  // nothing more is sent and the transaction is rolled back at the end.
+  BatchQueue queue(kQueuedBatches);
+  Status written = ok_status();
+  std::jthread writer([&] {
+    while (auto batch = queue.pop()) {
+      if (!written) continue;  // drain so the reader never blocks
+      std::vector<store::RegistrationRepo::GroupToStore> items;
+      items.reserve(batch->groups.size());
+      for (std::size_t i = 0; i < batch->groups.size(); ++i) {
+        items.push_back({&batch->groups[i], batch->stations[i], batch->refs[i]});
+      }
+      written = repo.insert_groups(items, now, actor.name);
+    }
+  });
+  ImportBatch batch;
+  auto send = [&] {
+    if (batch.groups.empty()) return;
+    queue.push(std::move(batch));
+    batch = ImportBatch{};
+  };
+
+  OpenGroup open;
+  bool has_open = false;
+  // Groups already closed, with their last line, to tell a group split across the file.
+  std::unordered_map<std::string, std::int64_t> closed_groups;
+  auto close_group = [&] {
+    if (!has_open) return;
+    has_open = false;
+    closed_groups.emplace(open.ref, open.last_line);
+    if (open.group.people.empty()) return;  // its rows already failed
+    bool group_ok = true;
+    for (const auto& e : model::validate_group(open.group, today)) {
+      if (e.field == "station") continue;  // checked against the stored stations
+      group_ok = false;
+      std::size_t person = e.person < 0 ? 0 : static_cast<std::size_t>(e.person);
+      std::int64_t col = 0;
+      for (std::size_t c = 0; c < std::size(kColumns); ++c) {
+        if (kColumns[c] == e.field) col = open.columns[person][c];
+      }
+      add_error({open.lines[person], col, e.field, e.field + " " + e.message});
+    }
+    if (!group_ok || report.error_count > 0) return;
+    model::flag_unaccompanied(open.group);
+    ++report.groups;
+    report.people += static_cast<std::int64_t>(open.group.people.size());
+    for (const auto& p : open.group.people) report.unaccompanied += p.unaccompanied ? 1 : 0;
+    batch.groups.push_back(std::move(open.group));
+    batch.stations.push_back(open.station);
+    batch.refs.push_back(std::move(open.ref));
+    if (batch.groups.size() == kGroupsPerBatch) send();
+  };
+
+  Status read_status = ok_status();
   while (true) {
     auto more = reader.next(record);
     if (!more) {
       if (more.error().code() != ErrorCode::kInvalidArgument &&
           more.error().code() != ErrorCode::kResourceExhausted) {
-        return std::unexpected(more.error());
+        read_status = std::unexpected(more.error());
+        break;
       }
       add_error({reader.error_line(), reader.error_column(), "", more.error().message()});
       if (more.error().code() == ErrorCode::kResourceExhausted) break;
@@ -148,109 +301,93 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
                                                  record.fields.size(), cols.size())});
       continue;
     }
-    auto index_of = [&](std::string_view name) {
-      for (std::size_t c = 0; c < std::size(kColumns); ++c) {
-        if (kColumns[c] == name) return position[c];
-      }
-      return std::size_t{0};  // unreachable: every name used is in kColumns
-    };
-    auto field = [&](std::string_view name) -> const std::string& {
-      return record.fields[index_of(name)];
-    };
-    auto column = [&](std::string_view name) { return record.columns[index_of(name)]; };
+    auto field = [&](std::size_t c) -> const std::string& { return record.fields[position[c]]; };
     bool ok = true;
-    auto fail = [&](std::string_view name, const Error& e) {
+    auto fail = [&](std::size_t c, const Error& e) {
       ok = false;
-      add_error({record.line, column(name), std::string(name), e.message()});
+      add_error({record.line, record.columns[position[c]], std::string(kColumns[c]), e.message()});
     };
-    const std::string& ref = field("group_ref");
+    const std::string& ref = field(col("group_ref"));
     if (ref.empty()) {
-      fail("group_ref", Error(ErrorCode::kInvalidArgument, "is required"));
+      fail(col("group_ref"), Error(ErrorCode::kInvalidArgument, "is required"));
       continue;
     }
-    bool first = !groups.contains(ref);
-    Pending& pending = groups[ref];
-    if (first) {
-      order.push_back(ref);
-      auto& g = pending.group;
-      g.station_code = field("station");
-      if (auto day = CivilDate::parse(field("registered_on"))) g.registered_on = *day;
-      else fail("registered_on", day.error());
-      g.departure_point = field("departure_point");
-      if (auto d = optional_whole(field("days_in_jungle"))) g.days_in_jungle = *d;
-      else fail("days_in_jungle", d.error());
-      if (!field("paid_usd").empty()) {
-        if (auto c = model::parse_usd_cents(field("paid_usd"))) g.paid_usd_cents = *c;
-        else fail("paid_usd", c.error());
+    if (!has_open || ref != open.ref) {
+      close_group();
+      if (auto earlier = closed_groups.find(ref); earlier != closed_groups.end()) {
+        fail(col("group_ref"), Error(ErrorCode::kInvalidArgument,
+                                fmt::format("the rows of group {} must be consecutive; its "
+                                            "earlier rows end at line {}",
+                                            ref, earlier->second)));
+        continue;
       }
-      g.paid_to = field("paid_to");
-      if (!station_ids.contains(g.station_code) && !g.station_code.empty()) {
-        auto station = repo.station_by_code(g.station_code);
-        if (station) station_ids[g.station_code] = station->id;
-        else if (station.error().code() == ErrorCode::kNotFound) fail("station", station.error());
-        else return std::unexpected(station.error());
+      has_open = true;
+      open = OpenGroup{};
+      open.ref = ref;
+      auto& g = open.group;
+      g.station_code = field(col("station"));
+      open.registered_on = field(col("registered_on"));
+      if (auto day = CivilDate::parse(field(col("registered_on")))) g.registered_on = *day;
+      else fail(col("registered_on"), day.error());
+      g.departure_point = field(col("departure_point"));
+      if (auto d = optional_whole(field(col("days_in_jungle")))) g.days_in_jungle = *d;
+      else fail(col("days_in_jungle"), d.error());
+      if (!field(col("paid_usd")).empty()) {
+        if (auto c = model::parse_usd_cents(field(col("paid_usd")))) g.paid_usd_cents = *c;
+        else fail(col("paid_usd"), c.error());
       }
-    } else if (field("station") != pending.group.station_code ||
-               field("registered_on") != pending.group.registered_on.to_string()) {
-      fail("group_ref", Error(ErrorCode::kInvalidArgument,
+      g.paid_to = field(col("paid_to"));
+      if (auto found = station_ids.find(g.station_code); found != station_ids.end()) {
+        open.station = found->second;
+      } else if (!g.station_code.empty()) {
+        fail(col("station"), Error(ErrorCode::kNotFound,
+                              fmt::format("'{}' is not a station; the stations are {}",
+                                          g.station_code, station_list(stations))));
+      }
+    } else if (field(col("station")) != open.group.station_code ||
+               field(col("registered_on")) != open.registered_on) {
+      fail(col("group_ref"), Error(ErrorCode::kInvalidArgument,
                               fmt::format("group {} has another station or day on an earlier line", ref)));
     }
+    open.last_line = record.line;
     model::Person p;
-    p.given_names = field("given_names");
-    p.family_names = field("family_names");
-    if (auto v = model::parse_person_sex(field("sex"))) p.sex = *v; else fail("sex", v.error());
-    if (!field("birth_date").empty()) {
-      if (auto v = CivilDate::parse(field("birth_date"))) p.birth_date = *v; else fail("birth_date", v.error());
+    p.given_names = field(col("given_names"));
+    p.family_names = field(col("family_names"));
+    if (auto v = model::parse_person_sex(field(col("sex")))) p.sex = *v; else fail(col("sex"), v.error());
+    if (!field(col("birth_date")).empty()) {
+      if (auto v = CivilDate::parse(field(col("birth_date")))) p.birth_date = *v; else fail(col("birth_date"), v.error());
     }
-    if (auto v = optional_whole(field("estimated_age"))) p.estimated_age = *v; else fail("estimated_age", v.error());
-    p.nationality_iso3 = field("nationality");
-    if (auto v = model::parse_document_type(field("document_type"))) p.document_type = *v;
-    else fail("document_type", v.error());
-    p.document_country_iso3 = field("document_country");
-    p.document_number = field("document_number");
-    p.phone = field("phone");
-    if (auto v = model::parse_relationship(field("relationship"))) p.relationship = *v;
-    else fail("relationship", v.error());
-    for (auto [name, target] : {std::pair<std::string_view, bool*>{"pregnant", &p.pregnant},
-                                {"disability", &p.disability}, {"injured", &p.injured},
-                                {"violence_survivor", &p.violence_survivor},
-                                {"separated", &p.separated}}) {
-      if (auto v = flag(field(name))) *target = *v; else fail(name, v.error());
+    if (auto v = optional_whole(field(col("estimated_age")))) p.estimated_age = *v; else fail(col("estimated_age"), v.error());
+    p.nationality_iso3 = field(col("nationality"));
+    if (auto v = model::parse_document_type(field(col("document_type")))) p.document_type = *v;
+    else fail(col("document_type"), v.error());
+    p.document_country_iso3 = field(col("document_country"));
+    p.document_number = field(col("document_number"));
+    p.phone = field(col("phone"));
+    if (auto v = model::parse_relationship(field(col("relationship")))) p.relationship = *v;
+    else fail(col("relationship"), v.error());
+    for (auto [c, target] : {std::pair<std::size_t, bool*>{col("pregnant"), &p.pregnant},
+                             {col("disability"), &p.disability}, {col("injured"), &p.injured},
+                             {col("violence_survivor"), &p.violence_survivor},
+                             {col("separated"), &p.separated}}) {
+      if (auto v = flag(field(c))) *target = *v; else fail(c, v.error());
     }
     if (!ok) continue;
-    pending.group.people.push_back(std::move(p));
-    pending.lines.push_back(record.line);
-    std::vector<std::int64_t> person_columns(std::size(kColumns));
+    open.group.people.push_back(std::move(p));
+    open.lines.push_back(record.line);
+    auto& person_columns = open.columns.emplace_back();
     for (std::size_t c = 0; c < std::size(kColumns); ++c) person_columns[c] = record.columns[position[c]];
-    pending.columns.push_back(std::move(person_columns));
   }
+  close_group();
+  send();
+  queue.close();
+  writer.join();
 
-  CivilDate today = today_of(clock_);
-  for (const auto& ref : order) {
-    Pending& pending = groups[ref];
-    if (pending.group.people.empty()) continue;  // its rows already failed
-    for (const auto& e : model::validate_group(pending.group, today)) {
-      if (e.field == "station") continue;  // checked against the stored stations above
-      std::size_t person = e.person < 0 ? 0 : static_cast<std::size_t>(e.person);
-      std::int64_t col = 0;
-      for (std::size_t c = 0; c < std::size(kColumns); ++c) {
-        if (kColumns[c] == e.field) col = pending.columns[person][c];
-      }
-      add_error({pending.lines[person], col, e.field, e.field + " " + e.message});
-    }
-  }
-  if (report.error_count > 0) return report;
-
-  ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
-  std::int64_t now = clock_.now_unix_seconds();
-  for (const auto& ref : order) {
-    Pending& pending = groups[ref];
-    model::flag_unaccompanied(pending.group);
-    ESCUDO_TRY(repo.insert_group(pending.group, station_ids.at(pending.group.station_code), now,
-                                 actor.name, std::string_view(ref)));
-    ++report.groups;
-    report.people += static_cast<std::int64_t>(pending.group.people.size());
-    for (const auto& p : pending.group.people) report.unaccompanied += p.unaccompanied ? 1 : 0;
+  ESCUDO_TRY(read_status);
+  ESCUDO_TRY(written);
+  if (report.error_count > 0) {
+    report.groups = report.people = report.unaccompanied = 0;
+    return report;  // the transaction rolls back: nothing of the file is stored
   }
   if (report.groups == 0) return errorf(ErrorCode::kInvalidArgument, "{} has a header but no rows", source);
   ESCUDO_TRY(append_audit(*db, clock_, actor, "registration.import", "registrations",

@@ -146,5 +146,59 @@ TEST_F(RegistrationServiceTest, CsvValidationErrorsPointAtTheRightRow) {
   EXPECT_TRUE(where.contains("2:76:phone"));
 }
 
+// A file larger than one batch of the importer's writer: the groups already written when the
+// bad last row is read are taken back, the connection's settings come back, and a later
+// registration gets the next id.
+TEST_F(RegistrationServiceTest, LargeImportWithALateErrorStoresNothing) {
+  std::string text(kHeader);
+  for (int g = 0; g < 1500; ++g) {
+    text += fmt::format(
+        "G{0},bajo-chiquito,2026-09-01,Ana,Pérez,female,1991-02-03,,VEN,none,,,,head,Necoclí,5,,,0,0,0,0,0\n"
+        "G{0},bajo-chiquito,2026-09-01,Luis,Pérez,male,2018-02-03,,VEN,none,,,,child,Necoclí,5,,,0,0,0,0,0\n",
+        g);
+  }
+  auto bad = text + "G9999,bajo-chiquito,2026-09-01,Eva,Pérez,X,1991-02-03,,VEN,none,,,,head,,,,,0,0,0,0,0\n";
+  auto refused = registrations().import_csv(Actor::command_line(), make_string_stream(bad, "r.csv")).value();
+  EXPECT_FALSE(refused.stored);
+  ASSERT_EQ(refused.error_count, 1);
+  EXPECT_EQ(refused.errors[0].line, 3002);
+  EXPECT_EQ(refused.errors[0].field, "sex");
+  EXPECT_EQ(refused.groups, 0);
+  EXPECT_EQ(people_stored(), 0);
+  {
+    // Both pooled connections check foreign keys again.
+    auto a = services().pool().acquire();
+    auto b = services().pool().acquire();
+    EXPECT_EQ(a->query_int("PRAGMA foreign_keys").value(), 1);
+    EXPECT_EQ(b->query_int("PRAGMA foreign_keys").value(), 1);
+  }
+
+  auto stored = registrations().import_csv(Actor::command_line(), make_string_stream(text, "r.csv")).value();
+  ASSERT_TRUE(stored.stored);
+  EXPECT_EQ(stored.groups, 1500);
+  EXPECT_EQ(people_stored(), 3000);
+  auto outcome = registrations().register_group(Actor::command_line(), family()).value();
+  ASSERT_TRUE(outcome.stored);
+  EXPECT_EQ(outcome.group.id.value(), 1501);
+  auto read = services().pool().acquire()->query_int(
+      "SELECT COUNT(*) FROM persons p JOIN registration_groups g ON g.id = p.group_id "
+      "WHERE g.import_ref = 'G1499' AND p.given_names IN ('Ana', 'Luis')");
+  EXPECT_EQ(read.value(), 2);
+}
+
+TEST_F(RegistrationServiceTest, AGroupsRowsMustBeConsecutive) {
+  std::string text = std::string(kHeader) +
+      "G1,bajo-chiquito,2026-09-01,Ana,Pérez,female,1991-02-03,,VEN,none,,,,head,,,,,0,0,0,0,0\n"
+      "G2,meteti,2026-09-02,Jean,Baptiste,male,1990-01-01,,HTI,none,,,,head,,,,,0,0,0,0,0\n"
+      "G1,bajo-chiquito,2026-09-01,Luis,Pérez,male,2018-02-03,,VEN,none,,,,child,,,,,0,0,0,0,0\n";
+  auto report = registrations().import_csv(Actor::command_line(), make_string_stream(text, "r.csv")).value();
+  EXPECT_FALSE(report.stored);
+  ASSERT_EQ(report.error_count, 1);
+  EXPECT_EQ(report.errors[0].line, 4);
+  EXPECT_EQ(report.errors[0].field, "group_ref");
+  EXPECT_EQ(report.errors[0].message, "the rows of group G1 must be consecutive; its earlier rows end at line 2");
+  EXPECT_EQ(people_stored(), 0);
+}
+
 }  // namespace
 }  // namespace escudo::service

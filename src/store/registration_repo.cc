@@ -1,5 +1,7 @@
 #include "store/registration_repo.h"
 
+#include <map>
+
 namespace escudo::store {
 namespace {
 
@@ -85,6 +87,124 @@ Status RegistrationRepo::insert_group(model::RegistrationGroup& g, model::Statio
     p.id = model::PersonId(person_id.value_or(0));
   }
   return ok_status();
+}
+
+namespace {
+
+// "INSERT INTO t (c1, ..) VALUES ($1, ..), ($k+1, ..), .." for `rows` rows of `columns` values.
+std::string multi_row_insert(std::string_view head, std::size_t columns, std::size_t rows) {
+  std::string sql(head);
+  sql += " VALUES ";
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (std::size_t c = 0; c < columns; ++c) {
+      sql += c == 0 ? "$" : ", $";
+      sql += std::to_string(++n);
+    }
+    sql += ")";
+  }
+  return sql;
+}
+
+// Rows per statement: under SQLite's limit of 32,766 parameters and big enough that the
+// per-statement cost no longer shows.
+constexpr std::size_t kRowsPerInsert = 50;
+constexpr std::size_t kStatementRows[] = {kRowsPerInsert, 16, 4, 1};
+
+// OR ROLLBACK: a constraint failure ends the whole transaction (the caller's import is all or
+// nothing anyway), so SQLite need not journal each statement to undo it alone.
+constexpr std::string_view kGroupInsert =
+    "INSERT OR ROLLBACK INTO registration_groups (id, station_id, registered_on, departure_point, "
+    "days_in_jungle, paid_usd_cents, paid_to, registered_at, registered_by, import_ref)";
+constexpr std::size_t kGroupColumns = 10;
+constexpr std::string_view kPersonInsert =
+    "INSERT OR ROLLBACK INTO persons (id, group_id, given_names, family_names, sex, birth_date, "
+    "estimated_age, age_group, nationality, document_type, document_country, document_number, "
+    "phone, relationship, pregnant, disability, injured, violence_survivor, separated, "
+    "unaccompanied)";
+constexpr std::size_t kPersonColumns = 20;
+
+}  // namespace
+
+Status RegistrationRepo::insert_groups(std::span<const GroupToStore> groups,
+                                       std::int64_t registered_at, std::string_view registered_by) {
+  ESCUDO_ASSIGN_OR_RETURN(auto last_group,
+                          db_.query_int("SELECT COALESCE(MAX(id), 0) FROM registration_groups"));
+  ESCUDO_ASSIGN_OR_RETURN(auto last_person, db_.query_int("SELECT COALESCE(MAX(id), 0) FROM persons"));
+  std::int64_t next_group = last_group.value_or(0) + 1;
+  std::int64_t next_person = last_person.value_or(0) + 1;
+
+  // The text of dates, kept alive until the statements that bind them have run.
+  std::vector<std::string> days;
+  std::vector<std::string> births;
+  days.reserve(groups.size());
+  std::size_t people = 0;
+  for (const auto& g : groups) people += g.group->people.size();
+  births.reserve(people);
+
+  std::vector<SqlValue> params;
+  params.reserve(kRowsPerInsert * kPersonColumns);
+  // The statement texts, built once per call; a tail shorter than a full statement goes in
+  // pieces of the shorter sizes so that only a few distinct statements are ever prepared.
+  std::map<std::pair<std::string_view, std::size_t>, std::string> texts;
+  auto flush = [&](std::string_view head, std::size_t columns) -> Status {
+    std::size_t done = 0;
+    std::size_t rows = params.size() / columns;
+    for (std::size_t size : kStatementRows) {
+      while (rows - done >= size) {
+        auto& sql = texts[{head, size}];
+        if (sql.empty()) sql = multi_row_insert(head, columns, size);
+        ESCUDO_TRY(db_.execute(sql, std::span<const SqlValue>(params).subspan(done * columns,
+                                                                               size * columns)));
+        done += size;
+      }
+    }
+    params.clear();
+    return ok_status();
+  };
+
+  for (const auto& item : groups) {
+    model::RegistrationGroup& g = *item.group;
+    g.id = model::GroupId(next_group++);
+    days.push_back(g.registered_on.to_string());
+    params.insert(params.end(),
+                  {g.id.value(), item.station.value(), std::string_view(days.back()),
+                   std::string_view(g.departure_point),
+                   g.days_in_jungle ? SqlValue(std::int64_t{*g.days_in_jungle}) : nullptr,
+                   g.paid_usd_cents ? SqlValue(*g.paid_usd_cents) : nullptr,
+                   std::string_view(g.paid_to), registered_at, registered_by,
+                   item.import_ref.empty() ? SqlValue(nullptr) : SqlValue(item.import_ref)});
+    if (params.size() == kRowsPerInsert * kGroupColumns) ESCUDO_TRY(flush(kGroupInsert, kGroupColumns));
+  }
+  ESCUDO_TRY(flush(kGroupInsert, kGroupColumns));
+
+  for (const auto& item : groups) {
+    model::RegistrationGroup& g = *item.group;
+    for (model::Person& p : g.people) {
+      p.id = model::PersonId(next_person++);
+      SqlValue birth = nullptr;
+      if (p.birth_date) {
+        births.push_back(p.birth_date->to_string());
+        birth = std::string_view(births.back());
+      }
+      params.insert(params.end(),
+                    {p.id.value(), g.id.value(), std::string_view(p.given_names),
+                     std::string_view(p.family_names), model::person_sex_name(p.sex), birth,
+                     p.estimated_age ? SqlValue(std::int64_t{*p.estimated_age}) : nullptr,
+                     age_group_text(p, g.registered_on), std::string_view(p.nationality_iso3),
+                     model::document_type_name(p.document_type),
+                     std::string_view(p.document_country_iso3), std::string_view(p.document_number),
+                     std::string_view(p.phone), model::relationship_name(p.relationship),
+                     std::int64_t{p.pregnant}, std::int64_t{p.disability}, std::int64_t{p.injured},
+                     std::int64_t{p.violence_survivor}, std::int64_t{p.separated},
+                     std::int64_t{p.unaccompanied}});
+      if (params.size() == kRowsPerInsert * kPersonColumns) {
+        ESCUDO_TRY(flush(kPersonInsert, kPersonColumns));
+      }
+    }
+  }
+  return flush(kPersonInsert, kPersonColumns);
 }
 
 Result<model::RegistrationGroup> RegistrationRepo::find_group(model::GroupId id) {

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,17 @@ class RegistrationRepo {
   Status insert_group(model::RegistrationGroup& group, model::StationId station,
                       std::int64_t registered_at, std::string_view registered_by,
                       std::optional<std::string_view> import_ref);
+
+  // Stores many validated groups at once with multi-row inserts (call inside a write
+  // transaction, which keeps the id counters safe); assigns the ids in each group. For imports,
+  // where it is several times faster than insert_group one group at a time.
+  struct GroupToStore {
+    model::RegistrationGroup* group;
+    model::StationId station;
+    std::string_view import_ref;
+  };
+  Status insert_groups(std::span<const GroupToStore> groups, std::int64_t registered_at,
+                       std::string_view registered_by);
 
   // kNotFound when there is no such group.
   Result<model::RegistrationGroup> find_group(model::GroupId id);

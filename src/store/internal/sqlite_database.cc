@@ -1,5 +1,8 @@
 #include "store/internal/sqlite_database.h"
 
+#include <charconv>
+#include <mutex>
+
 #include <fmt/format.h>
 
 namespace escudo::store::internal {
@@ -62,6 +65,10 @@ std::unexpected<Error> SqliteDatabase::error_from(int rc, std::string_view doing
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path,
                                                              const DatabaseOptions& options) {
+  // Memory statistics cost a global lock on every allocation SQLite makes; escudo does not read
+  // them. This must precede SQLite's initialisation, so it is set once, before the first open.
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -75,8 +82,11 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
   // WAL lets readers go on while one writer writes; NORMAL sync is durable across application
   // crashes and loses at most the last transactions on power loss, the usual WAL trade-off.
+  // Temporary storage (statement journals of multi-row inserts, sorts) stays in memory: never
+  // a stray file with people's data in /var/tmp, and no write call per page.
   auto pragmas = db->execute_script(
-      "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      "PRAGMA page_size = 16384; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+      "PRAGMA temp_store = MEMORY;");
   if (!pragmas) {
     return std::unexpected(pragmas.error().with_context(fmt::format("opening {}", path)));
   }
@@ -109,10 +119,20 @@ Result<SqliteDatabase::CachedStatement*> SqliteDatabase::prepare(std::string_vie
   auto statement = std::make_unique<CachedStatement>();
   statement->stmt = stmt;
   statement->in_use = true;
+  // Where each $n sits, read from the parameter names in one pass (asking SQLite for each name
+  // in turn costs a search per name, which shows on statements of many rows).
   int count = sqlite3_bind_parameter_count(stmt);
+  statement->param_index.assign(static_cast<std::size_t>(count), 0);
   for (int i = 1; i <= count; ++i) {
-    std::string name = fmt::format("${}", i);
-    statement->param_index.push_back(sqlite3_bind_parameter_index(stmt, name.c_str()));
+    const char* name = sqlite3_bind_parameter_name(stmt, i);
+    if (name == nullptr || name[0] != '$') continue;
+    std::string_view digits(name + 1);
+    std::size_t n = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec == std::errc() && end == digits.data() + digits.size() && n >= 1 &&
+        n <= statement->param_index.size()) {
+      statement->param_index[n - 1] = i;
+    }
   }
   if (cache_.contains(sql)) {
     // Nested use of a statement already running: not cached, finalised after use.
@@ -165,8 +185,10 @@ Status SqliteDatabase::bind(CachedStatement& statement, std::span<const SqlValue
           } else if constexpr (std::is_same_v<T, double>) {
             return sqlite3_bind_double(statement.stmt, index, v);
           } else {
-            return sqlite3_bind_text64(statement.stmt, index, v.data(), v.size(),
-                                       SQLITE_TRANSIENT, SQLITE_UTF8);
+            // The text outlives the statement's use of it: the bindings are cleared in
+            // release(), before the caller's values go away, so SQLite need not copy them.
+            return sqlite3_bind_text64(statement.stmt, index, v.data(), v.size(), SQLITE_STATIC,
+                                       SQLITE_UTF8);
           }
         },
         params[i]);
