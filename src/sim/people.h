@@ -24,13 +24,14 @@
 //   - families share one phone: in 60% of groups of relatives everyone, children too, has the
 //     phone of the first of them who has one;
 //   - boats: 0.5% of groups start a boat of 12 to 40 people, filled by the following groups;
-//     70% of those aboard give the phone of the boat's organiser (a Colombian number);
+//     70% of those aboard aged 14 or more give the phone of the boat's organiser (a Colombian
+//     number);
 //   - twins: in 8% of groups with two or more children of the same parents, two of them are
 //     twins (same surnames, same date of birth, same phone when the family shares one).
 // How each record is written, every record independently, the rate counted among the records
 // where the error can happen:
-//   names (in this order):  Han characters 5% (Chinese names the table knows: 王 伟; no other
-//     name error then) · another spelling 20% (Mohammad/Muhammad, Zhang/Chang, Yeferson/
+//   names (in this order):  Han characters 5% (Chinese names the table knows: 王 伟; no spelling
+//     error then) · another spelling 20% (Mohammad/Muhammad, Zhang/Chang, Yeferson/
 //     Jefferson, Jean-Pierre/Jean Pierre) · second surname dropped 12% or the two surnames
 //     swapped 4% (persons with two surnames) · hypocorism 6% (José → Pepe, Francisco →
 //     Pancho/Paco, Jesús → Chucho, María José → Majo …, in the person's language) or compound
@@ -165,7 +166,7 @@ struct PersonRecord {
   // --- Ground truth ---
   int copy = 0;               // 0 for the person's first record, then 1, 2, 3
   bool after_return = false;  // a re-registration after a return
-  CivilDate registered_on;
+  CivilDate registered_on;  // when this record was made (not written in the CSV)
   std::uint32_t errors = 0;  // bit (1 << RecordError)
   PersonTruth truth;
 
