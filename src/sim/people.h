@@ -166,8 +166,8 @@ struct PersonRecord {
   // --- Ground truth ---
   int copy = 0;               // 0 for the person's first record, then 1, 2, 3
   bool after_return = false;  // a re-registration after a return
-  CivilDate registered_on;  // when this record was made (not written in the CSV)
-  std::uint32_t errors = 0;  // bit (1 << RecordError)
+  CivilDate registered_on;    // when this record was made (not written in the CSV)
+  std::uint32_t errors = 0;   // bit (1 << RecordError)
   PersonTruth truth;
 
   bool has(RecordError error) const { return (errors >> static_cast<unsigned>(error)) & 1u; }
