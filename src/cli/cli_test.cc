@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <vector>
 #include <string>
 
 #include "service/services.h"
@@ -178,6 +180,99 @@ TEST_F(CliTest, SimulatedRegistrationsImportAndAreDeterministic) {
   ASSERT_EQ(imported.exit_code, 0) << imported.output.substr(0, 2000);
   EXPECT_NE(imported.output.find("3000 people"), std::string::npos);
   EXPECT_NE(run("sim transits --count 0 --out " + a).exit_code, 0);
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+TEST_F(CliTest, SimulatedPeopleWithTheirTruthApart) {
+  const std::string data = " --data " + testing::source_dir() + "/data/official";
+  const std::string out = dir_.file("people.csv");
+  const std::string truth = dir_.file("truth.csv");
+  Outcome first = run("sim people --count 5000 --seed 3 --out " + out + " --truth " + truth + data);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("records 5000, persons "), std::string::npos) << first.output;
+  EXPECT_NE(first.output.find("persons with duplicates"), std::string::npos);
+  EXPECT_NE(first.output.find("given_name_typo"), std::string::npos);
+  EXPECT_NE(first.output.find("twin pairs"), std::string::npos);
+
+  const std::vector<std::string> records = lines_of(read_all(out));
+  const std::vector<std::string> truths = lines_of(read_all(truth));
+  ASSERT_EQ(records.size(), 5001u);
+  ASSERT_EQ(truths.size(), 5001u);
+  EXPECT_EQ(records[0],
+            "record_id,given_name,surname,sex,date_of_birth,nationality,document_type,"
+            "document_country,document_number,phone");
+  EXPECT_EQ(truths[0], "record_id,person_id");
+  std::set<std::string> ids;
+  std::set<std::string> truth_ids;
+  std::set<std::string> persons;
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    ids.insert(records[i].substr(0, records[i].find(',')));
+    truth_ids.insert(truths[i].substr(0, truths[i].find(',')));
+    persons.insert(truths[i].substr(truths[i].find(',') + 1));
+  }
+  EXPECT_EQ(ids.size(), 5000u);
+  EXPECT_EQ(ids, truth_ids);
+  EXPECT_EQ(ids.count("r0000000") + ids.count("r0004999"), 2u);
+  EXPECT_LT(persons.size(), 4500u) << "some persons must have several records";
+  EXPECT_GT(persons.size(), 3000u);
+
+  const std::string out2 = dir_.file("people2.csv");
+  const std::string truth2 = dir_.file("truth2.csv");
+  ASSERT_EQ(run("sim people --count 5000 --seed 3 --out " + out2 + " --truth " + truth2 + data)
+                .exit_code, 0);
+  EXPECT_TRUE(read_all(out) == read_all(out2));
+  EXPECT_TRUE(read_all(truth) == read_all(truth2));
+  ASSERT_EQ(run("sim people --count 5000 --seed 4 --out " + out2 + " --truth " + truth2 + data)
+                .exit_code, 0);
+  EXPECT_NE(read_all(out), read_all(out2));
+}
+
+TEST_F(CliTest, SimulatedPeopleRefusesBadInputClearly) {
+  const std::string data = " --data " + testing::source_dir() + "/data/official";
+  const std::string files = " --out " + dir_.file("p.csv") + " --truth " + dir_.file("t.csv");
+  Outcome negative = run("sim people --count -5" + files + data);
+  EXPECT_EQ(negative.exit_code, 1) << negative.output;
+  EXPECT_NE(negative.output.find("--count must be a positive number"), std::string::npos)
+      << negative.output;
+  EXPECT_EQ(run("sim people --count 0" + files + data).exit_code, 1);
+  EXPECT_EQ(run("sim people --count 5000000000" + files + data).exit_code, 1);
+  Outcome words = run("sim people --count many" + files + data);
+  EXPECT_GT(words.exit_code, 0) << words.output;
+  EXPECT_NE(words.output.find("--count"), std::string::npos) << words.output;
+
+  Outcome unwritable = run("sim people --count 10 --out /no/such/dir/p.csv --truth " +
+                           dir_.file("t.csv") + data);
+  EXPECT_EQ(unwritable.exit_code, 1);
+  EXPECT_NE(unwritable.output.find("cannot write /no/such/dir/p.csv"), std::string::npos)
+      << unwritable.output;
+  Outcome truth_unwritable = run("sim people --count 10 --out " + dir_.file("p.csv") +
+                                 " --truth /no/such/dir/t.csv" + data);
+  EXPECT_EQ(truth_unwritable.exit_code, 1);
+  EXPECT_NE(truth_unwritable.output.find("cannot write /no/such/dir/t.csv"), std::string::npos);
+  Outcome same = run("sim people --count 10 --out " + dir_.file("p.csv") + " --truth " +
+                     dir_.file("p.csv") + data);
+  EXPECT_EQ(same.exit_code, 1);
+  EXPECT_NE(same.output.find("different files"), std::string::npos) << same.output;
+  Outcome no_data = run("sim people --count 10" + files + " --data " + dir_.file("nowhere"));
+  EXPECT_EQ(no_data.exit_code, 1);
+  EXPECT_NE(no_data.output.find("escudo: "), std::string::npos) << no_data.output;
+  EXPECT_EQ(run("sim people --help").exit_code, 0);
 }
 
 TEST_F(CliTest, AuditVerifyNamesTheFirstBrokenEntry) {

@@ -15,6 +15,8 @@
 #include "service/services.h"
 #include "service/transit_csv.h"
 #include "sim/corridor.h"
+#include "sim/people.h"
+#include "sim/people_csv.h"
 #include "sim/registration_csv.h"
 
 #include <fstream>
@@ -344,28 +346,42 @@ int run_import_registrations(const std::string& db, const std::vector<std::strin
   return status;
 }
 
-int run_sim_transits(const SimArgs& args) {
-  if (args.count <= 0) {
-    std::fprintf(stderr, "escudo: --count must be a positive number of people\n");
-    return kFailed;
-  }
+// The official tables in `data_dir`, or nullopt after telling the user what is wrong.
+std::optional<sim::OfficialTables> load_sim_tables(const std::string& data_dir) {
   sim::OfficialTables tables;
   for (const char* name : {"darien_transits_by_nationality.csv", "darien_transits_by_sex_age.csv"}) {
-    std::string path = (fs::path(args.data_dir) / name).string();
+    std::string path = (fs::path(data_dir) / name).string();
     auto stream = open_file_stream(path);
-    if (!stream) return fail(stream.error());
+    if (!stream) {
+      fail(stream.error());
+      return std::nullopt;
+    }
     auto table = service::read_transit_table(std::move(*stream));
-    if (!table) return fail(table.error());
+    if (!table) {
+      fail(table.error());
+      return std::nullopt;
+    }
     if (table->error_count > 0) {
       std::fprintf(stderr, "escudo: %s has %lld bad rows; check it with `escudo import transits`\n",
                    path.c_str(), static_cast<long long>(table->error_count));
-      return kFailed;
+      return std::nullopt;
     }
     for (auto& r : table->nationality) {
       if (!r.annual_total) tables.by_nationality.push_back(std::move(r));
     }
     for (auto& r : table->demographic) tables.by_sex_age.push_back(std::move(r));
   }
+  return tables;
+}
+
+int run_sim_transits(const SimArgs& args) {
+  if (args.count <= 0) {
+    std::fprintf(stderr, "escudo: --count must be a positive number of people\n");
+    return kFailed;
+  }
+  std::optional<sim::OfficialTables> loaded = load_sim_tables(args.data_dir);
+  if (!loaded) return kFailed;
+  const sim::OfficialTables& tables = *loaded;
   std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
   if (!out) {
     std::fprintf(stderr, "escudo: cannot write %s\n", args.out.c_str());
@@ -392,6 +408,120 @@ int run_sim_transits(const SimArgs& args) {
   }
   std::printf("wrote %s: %lld people in %lld groups (seed %llu)\n", args.out.c_str(),
               static_cast<long long>(people), static_cast<long long>(groups),
+              static_cast<unsigned long long>(args.seed));
+  return kOk;
+}
+
+namespace {
+
+// A file written in large pieces, with every failure reported once, by name.
+class BufferedFile {
+ public:
+  explicit BufferedFile(const std::string& path)
+      : path_(path), out_(path, std::ios::binary | std::ios::trunc) {}
+  bool is_open() const { return static_cast<bool>(out_); }
+  std::string& buffer() { return buffer_; }
+  void flush_if_full() {
+    if (buffer_.size() >= (1u << 20)) flush();
+  }
+  bool close() {
+    flush();
+    out_.close();
+    return static_cast<bool>(out_);
+  }
+
+ private:
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+  std::string path_;
+  std::ofstream out_;
+  std::string buffer_;
+};
+
+double percent(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+void print_people_summary(const sim::PeopleSummary& s) {
+  std::fprintf(stderr, "records %lld, persons %lld, persons with duplicates %lld (%.1f%%): ",
+               static_cast<long long>(s.records), static_cast<long long>(s.persons),
+               static_cast<long long>(s.persons_with_duplicates),
+               percent(s.persons_with_duplicates, s.persons));
+  std::fprintf(stderr, "2 records %lld, 3 records %lld, 4 records %lld\n",
+               static_cast<long long>(s.persons_by_records[2]),
+               static_cast<long long>(s.persons_by_records[3]),
+               static_cast<long long>(s.persons_by_records[4]));
+  std::fprintf(stderr, "re-registrations after a return %lld\n",
+               static_cast<long long>(s.records_after_return));
+  std::fprintf(stderr,
+               "different persons alike: family phones %lld groups (%lld persons), boats %lld "
+               "(%lld persons with the boat's phone), twin pairs %lld\n",
+               static_cast<long long>(s.family_phone_groups),
+               static_cast<long long>(s.family_phone_persons), static_cast<long long>(s.boats),
+               static_cast<long long>(s.boat_phone_persons), static_cast<long long>(s.twin_pairs));
+  std::fprintf(stderr, "records with each error:\n");
+  for (std::size_t i = 0; i < sim::kRecordErrorKinds; ++i) {
+    std::fprintf(stderr, "  %-30s %10lld  %5.2f%%\n",
+                 std::string(sim::record_error_name(static_cast<sim::RecordError>(i))).c_str(),
+                 static_cast<long long>(s.errors[i]), percent(s.errors[i], s.records));
+  }
+}
+
+}  // namespace
+
+int run_sim_people(const SimPeopleArgs& args) {
+  constexpr std::int64_t kMaxRecords = 1'000'000'000;  // a slip of the keyboard, not a plan
+  if (args.count <= 0 || args.count > kMaxRecords) {
+    std::fprintf(stderr, "escudo: --count must be a positive number of records, at most %lld\n",
+                 static_cast<long long>(kMaxRecords));
+    return kFailed;
+  }
+  std::error_code ec;
+  if (fs::equivalent(args.out, args.truth, ec) || args.out == args.truth) {
+    std::fprintf(stderr, "escudo: --out and --truth must be different files\n");
+    return kFailed;
+  }
+  std::optional<sim::OfficialTables> tables = load_sim_tables(args.data_dir);
+  if (!tables) return kFailed;
+  BufferedFile records(args.out);
+  if (!records.is_open()) {
+    std::fprintf(stderr, "escudo: cannot write %s\n", args.out.c_str());
+    return kFailed;
+  }
+  BufferedFile truth(args.truth);
+  if (!truth.is_open()) {
+    std::fprintf(stderr, "escudo: cannot write %s\n", args.truth.c_str());
+    return kFailed;
+  }
+  const int width = sim::id_width(args.count);
+  sim::append_people_header(records.buffer());
+  sim::append_truth_header(truth.buffer());
+  Progress progress("simulating", static_cast<std::uint64_t>(args.count));
+  std::uint64_t written = 0;
+  auto summary = sim::generate_people(
+      {.seed = args.seed, .records = args.count}, *tables,
+      [&](const sim::PersonRecord& record) -> Status {
+        sim::append_person_record(records.buffer(), record, width);
+        sim::append_truth_row(truth.buffer(), record, width);
+        records.flush_if_full();
+        truth.flush_if_full();
+        if (++written % 16384 == 0) progress.update(written);
+        return ok_status();
+      });
+  progress.finish();
+  if (!summary) return fail(summary.error());
+  for (auto* file : {&records, &truth}) {
+    if (!file->close()) {
+      std::fprintf(stderr, "escudo: writing %s failed (disk full?)\n",
+                   (file == &records ? args.out : args.truth).c_str());
+      return kFailed;
+    }
+  }
+  print_people_summary(*summary);
+  std::printf("wrote %s (%lld records) and %s (seed %llu)\n", args.out.c_str(),
+              static_cast<long long>(summary->records), args.truth.c_str(),
               static_cast<unsigned long long>(args.seed));
   return kOk;
 }

@@ -59,8 +59,17 @@ struct SimArgs {
   std::string data_dir = "data/official";
 };
 
+struct SimPeopleArgs {
+  std::int64_t count = 0;
+  std::uint64_t seed = 1;
+  std::string out;
+  std::string truth;
+  std::string data_dir = "data/official";
+};
+
 int run_serve(const ServeArgs& args);
 int run_sim_transits(const SimArgs& args);
+int run_sim_people(const SimPeopleArgs& args);
 int run_project(const ProjectArgs& args);
 int run_stats(const StatsArgs& args);
 int run_demo(const DemoArgs& args);

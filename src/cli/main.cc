@@ -71,6 +71,20 @@ int main(int argc, char** argv) {
   sim_transits->add_option("--data", sim_args.data_dir, "Folder of the official tables")
       ->capture_default_str();
   sim_transits->callback([&] { exit_code = run_sim_transits(sim_args); });
+  SimPeopleArgs people_args;
+  auto* sim_people = sim_cmd->add_subcommand(
+      "people",
+      "Synthetic person records with realistic duplicates and errors, and the truth apart, for "
+      "testing entity resolution");
+  sim_people->add_option("--count", people_args.count, "Records to generate")->required();
+  sim_people->add_option("--seed", people_args.seed, "Seed; the same seed gives the same files")
+      ->capture_default_str();
+  sim_people->add_option("--out", people_args.out, "CSV file of the records")->required();
+  sim_people->add_option("--truth", people_args.truth, "CSV file of record_id,person_id")
+      ->required();
+  sim_people->add_option("--data", people_args.data_dir, "Folder of the official tables")
+      ->capture_default_str();
+  sim_people->callback([&] { exit_code = run_sim_people(people_args); });
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);

@@ -143,4 +143,21 @@ std::string mobile_number(const CountryProfile& country, Rng& rng) {
   return out;
 }
 
+const CountryProfile* profile_for_phone(std::string_view e164) {
+  if (e164.empty() || e164.front() != '+') return nullptr;
+  const std::string_view digits = e164.substr(1);
+  for (const CountryProfile& c : kCountries) {
+    if (digits.starts_with(c.calling_code)) return &c;
+  }
+  return nullptr;
+}
+
+std::string_view trunk_prefix(const CountryProfile& country) {
+  static constexpr S kTrunkZero[] = {"AFG", "BGD", "ECU", "ERI", "ETH", "GHA", "GUF", "IND",
+                                     "IRN", "KGZ", "LKA", "NGA", "PAK", "SYR", "VEN", "VNM"};
+  return std::binary_search(std::begin(kTrunkZero), std::end(kTrunkZero), country.iso3)
+             ? std::string_view("0")
+             : std::string_view();
+}
+
 }  // namespace escudo::sim::internal

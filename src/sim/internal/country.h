@@ -36,4 +36,12 @@ std::string fill_pattern(std::string_view pattern, Rng& rng);
 // "+" calling code, prefix and subscriber digits.
 std::string mobile_number(const CountryProfile& country, Rng& rng);
 
+// The profile whose calling code starts `e164` ("+58…" → Venezuela), or nullptr. Calling codes
+// are prefix-free, so at most one matches.
+const CountryProfile* profile_for_phone(std::string_view e164);
+
+// What is dialled before a mobile number inside the country ("0" in Venezuela, "0412-…";
+// nothing in Colombia, "300 …").
+std::string_view trunk_prefix(const CountryProfile& country);
+
 }  // namespace escudo::sim::internal

@@ -185,13 +185,6 @@ std::string phone_for(const Member& m, bool head, const CountryProfile* country,
   return mobile_number(colombia_profile(), rng);
 }
 
-std::optional<int> estimated_age_for(int age, Rng& rng) {
-  if (age < kAdultAge) return age;  // children are asked their age and it is written exactly
-  int estimate = std::clamp(age + rng.between(-2, 2), kAdultAge, kMaxAge);
-  if (estimate >= 30 && rng.chance(0.4)) estimate = (estimate + 2) / 5 * 5;
-  return std::clamp(estimate, kAdultAge, kMaxAge);
-}
-
 std::int64_t payment_cents(const CoreGroup& core, const CountryProfile* country, Rng& rng) {
   const bool americas = country != nullptr && country->americas;
   const int per_adult_usd = americas ? rng.between(15, 45) * 10 : rng.between(30, 120) * 10;
@@ -206,6 +199,13 @@ std::int64_t payment_cents(const CoreGroup& core, const CountryProfile* country,
 }
 
 }  // namespace
+
+std::optional<int> estimated_age_for(int age, Rng& rng) {
+  if (age < kAdultAge) return age;  // children are asked their age and it is written exactly
+  int estimate = std::clamp(age + rng.between(-2, 2), kAdultAge, kMaxAge);
+  if (estimate >= 30 && rng.chance(0.4)) estimate = (estimate + 2) / 5 * 5;
+  return std::clamp(estimate, kAdultAge, kMaxAge);
+}
 
 CivilDate birth_date_for(int age, CivilDate day, Rng& rng) {
   auto years_before = [&](int years) {

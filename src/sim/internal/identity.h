@@ -3,6 +3,7 @@
 // and the group's journey (departure point, days in the jungle, payment).
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "sim/corridor.h"
@@ -13,6 +14,10 @@ namespace escudo::sim::internal {
 
 // The day of birth of someone `age` whole years old on `day`, uniform over the possible days.
 CivilDate birth_date_for(int age, CivilDate day, Rng& rng);
+
+// What a registrar writes for someone `age` years old who gives no date of birth: children's
+// ages as told, adults' guessed within two years and often rounded to a multiple of five.
+std::optional<int> estimated_age_for(int age, Rng& rng);
 
 // Fills `out` (reusing its storage) from `core`, drawing the details from `rng`.
 void describe_group(const CoreGroup& core, std::string_view nationality_iso3, Rng& rng,

@@ -9,15 +9,16 @@ namespace {
 using S = std::string_view;
 
 // Spanish-speaking countries.
-constexpr S kVenMale[] = {"José",     "Luis",    "Carlos",   "Jesús",     "Juan",    "Miguel",
-                          "Pedro",    "Jorge",   "Rafael",   "Alejandro", "Daniel",  "Yorman",
-                          "Yeferson", "Jhonny",  "Wilmer",   "Franklin",  "Eduardo", "Ángel",
-                          "Andrés",   "Kleiver", "Yonaiker", "Darwin",    "Richard", "Anderson",
-                          "Oswaldo",  "Gabriel"};
+constexpr S kVenMale[] = {"José",     "Luis",    "Carlos",    "Jesús",     "Juan",    "Miguel",
+                          "Pedro",    "Jorge",   "Rafael",    "Alejandro", "Daniel",  "Yorman",
+                          "Yeferson", "Jhonny",  "Wilmer",    "Franklin",  "Eduardo", "Ángel",
+                          "Andrés",   "Kleiver", "Yonaiker",  "Darwin",    "Richard", "Anderson",
+                          "Oswaldo",  "Gabriel", "Francisco", "Manuel",    "Roberto"};
 constexpr S kVenFemale[] = {"María",    "Yusleidy", "Yelitza", "Carmen",    "Ana",      "Daniela",
                             "Andreína", "Yorgelis", "Génesis", "Mariana",   "Luisana",  "Yuliana",
                             "Rosa",     "Marbelys", "Yolimar", "Dayana",    "Karla",    "Valentina",
-                            "Oriana",   "Milagros", "Yesenia", "Alejandra", "Josefina", "Nairobi"};
+                            "Oriana",   "Milagros", "Yesenia", "Alejandra", "Josefina", "Nairobi",
+                            "Rosario",  "Mercedes"};
 constexpr S kVenFamily[] = {
     "González", "Rodríguez", "Pérez",      "Hernández", "García",   "Martínez",
     "López",    "Sánchez",   "Ramírez",    "Torres",    "Díaz",     "Rojas",
@@ -26,13 +27,14 @@ constexpr S kVenFamily[] = {
     "Briceño",  "Quintero",  "Colmenares", "Carrillo",  "Graterol", "Escalona",
     "Perdomo",  "Blanco",    "Salazar",    "Peña",      "Acosta",   "Guerrero"};
 
-constexpr S kColMale[] = {"Juan",  "Andrés", "Santiago", "Sebastián", "Carlos",
-                          "Jhon",  "Luis",   "Diego",    "Camilo",    "Jorge",
-                          "Óscar", "Julián", "Cristian", "Brayan",    "Duván",
-                          "Edwin", "Fredy",  "Yeison",   "Felipe",    "Alexander"};
-constexpr S kColFemale[] = {"María",   "Luz",   "Paola", "Diana",   "Natalia", "Paula",    "Lina",
-                            "Sandra",  "Yuli",  "Leidy", "Érika",   "Marcela", "Catalina", "Laura",
-                            "Daniela", "Angie", "Yenny", "Viviana", "Marleny", "Yurany"};
+constexpr S kColMale[] = {"Juan",     "Andrés",    "Santiago",  "Sebastián", "Carlos", "Jhon",
+                          "Luis",     "Diego",     "Camilo",    "Jorge",     "Óscar",  "Julián",
+                          "Cristian", "Brayan",    "Duván",     "Edwin",     "Fredy",  "Yeison",
+                          "Felipe",   "Alexander", "Francisco", "Alejandro", "José",   "Jesús"};
+constexpr S kColFemale[] = {"María",    "Luz",    "Paola",   "Diana", "Natalia", "Paula",
+                            "Lina",     "Sandra", "Yuli",    "Leidy", "Érika",   "Marcela",
+                            "Catalina", "Laura",  "Daniela", "Angie", "Yenny",   "Viviana",
+                            "Marleny",  "Yurany", "Rosario", "Isabel"};
 constexpr S kColFamily[] = {"Rodríguez", "Gómez",    "González", "Martínez", "García",   "López",
                             "Hernández", "Sánchez",  "Ramírez",  "Pérez",    "Díaz",     "Muñoz",
                             "Rojas",     "Moreno",   "Jiménez",  "Cardona",  "Restrepo", "Montoya",
@@ -40,12 +42,13 @@ constexpr S kColFamily[] = {"Rodríguez", "Gómez",    "González", "Martínez",
                             "Córdoba",   "Rentería", "Murillo",  "Cuesta",   "Arango",   "Zapata",
                             "Vargas",    "Castro"};
 
-constexpr S kEcuMale[] = {"Luis",      "José",     "Carlos",   "Jorge",  "Juan",   "Segundo",
-                          "Wilson",    "Byron",    "Fausto",   "Darwin", "Kevin",  "Bryan",
-                          "Jefferson", "Santiago", "Patricio", "Wilmer", "Edison", "Washington"};
-constexpr S kEcuFemale[] = {"María",    "Rosa",    "Mayra",   "Jessica", "Gabriela", "Karina",
-                            "Verónica", "Johanna", "Tatiana", "Nancy",   "Lorena",   "Mishell",
-                            "Dayana",   "Gissela", "Blanca",  "Fernanda"};
+constexpr S kEcuMale[] = {"Luis",    "José",   "Carlos",     "Jorge",     "Juan",
+                          "Segundo", "Wilson", "Byron",      "Fausto",    "Darwin",
+                          "Kevin",   "Bryan",  "Jefferson",  "Santiago",  "Patricio",
+                          "Wilmer",  "Edison", "Washington", "Francisco", "Manuel"};
+constexpr S kEcuFemale[] = {"María",    "Rosa",    "Mayra",   "Jessica",  "Gabriela", "Karina",
+                            "Verónica", "Johanna", "Tatiana", "Nancy",    "Lorena",   "Mishell",
+                            "Dayana",   "Gissela", "Blanca",  "Fernanda", "Rosario",  "Dolores"};
 constexpr S kEcuFamily[] = {
     "Quishpe",  "Guamán",   "Chiluisa", "Tipán",   "Caiza",  "Yánez",         "Vera",
     "Cedeño",   "Zambrano", "Macías",   "Andrade", "Bravo",  "Villavicencio", "Paredes",
@@ -64,12 +67,14 @@ constexpr S kCubFamily[] = {"Rodríguez",  "González",    "Hernández", "Pérez
                             "Betancourt", "Reyes",       "Cruz",      "Rivero",   "Ávila",
                             "Batista",    "Cedeño"};
 
-constexpr S kHispanicMale[] = {"Juan",   "José",     "Luis",  "Carlos",   "Jorge",    "Miguel",
-                               "Pedro",  "Manuel",   "Diego", "Javier",   "Fernando", "Ricardo",
-                               "Víctor", "Franklin", "Ramón", "Cristian", "Matías",   "Wilson"};
+constexpr S kHispanicMale[] = {
+    "Juan",   "José",   "Luis",      "Carlos",  "Jorge",   "Miguel",   "Pedro", "Manuel",
+    "Diego",  "Javier", "Fernando",  "Ricardo", "Víctor",  "Franklin", "Ramón", "Cristian",
+    "Matías", "Wilson", "Francisco", "Ignacio", "Roberto", "Alejandro"};
 constexpr S kHispanicFemale[] = {
-    "María", "Rosa",     "Carmen",   "Ana",      "Luz",     "Elena", "Patricia", "Claudia",
-    "Sofía", "Gabriela", "Fernanda", "Milagros", "Yesenia", "Karen", "Javiera",  "Yajaira"};
+    "María",   "Rosa",    "Carmen",    "Ana",      "Luz",      "Elena",      "Patricia",
+    "Claudia", "Sofía",   "Gabriela",  "Fernanda", "Milagros", "Yesenia",    "Karen",
+    "Javiera", "Yajaira", "Guadalupe", "Dolores",  "Rosario",  "Concepción", "Anastasia"};
 constexpr S kHispanicFamily[] = {
     "González",  "Rodríguez", "Pérez",  "Hernández", "García", "Martínez", "López", "Sánchez",
     "Ramírez",   "Torres",    "Flores", "Rivera",    "Gómez",  "Díaz",     "Reyes", "Cruz",
