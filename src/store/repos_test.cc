@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "store/audit_repo.h"
+#include "store/entity_repo.h"
 #include "store/session_repo.h"
 #include "store/transit_repo.h"
 #include "store/user_repo.h"
@@ -122,6 +123,54 @@ TEST_F(ReposTest, TransitImportReplacesCoveredMonths) {
   EXPECT_EQ(only_feb.size(), 1u);
   auto by_nat = transits.nationality_counts({.nationality = "HTI"}).value();
   EXPECT_TRUE(by_nat.empty());
+}
+
+TEST_F(ReposTest, EntityAssignmentsAliasesEventsAndModel) {
+  EntityRepo entities(*db_);
+  EXPECT_EQ(entities.max_entity_id().value(), 0);
+  std::vector<EntityAssignment> rows = {{"registration:1", 7, 1.0, ""},
+                                        {"registration:2", 7, 0.97, "registration:1"},
+                                        {"registration:3", 9, 1.0, ""}};
+  ASSERT_TRUE(entities.save_assignments(rows, 100).has_value());
+  // Saving again replaces: record 3 joins entity 7.
+  std::vector<EntityAssignment> moved = {{"registration:3", 7, 0.91, "registration:2"}};
+  ASSERT_TRUE(entities.save_assignments(moved, 101).has_value());
+  auto of7 = entities.records_of(7).value();
+  ASSERT_EQ(of7.size(), 3u);
+  EXPECT_EQ(of7[2].record_id, "registration:3");
+  EXPECT_DOUBLE_EQ(of7[2].probability, 0.91);
+  EXPECT_TRUE(entities.records_of(9).value().empty());
+  EXPECT_EQ(entities.assignment("registration:2").value()->linked_to, "registration:1");
+  EXPECT_FALSE(entities.assignment("registration:99").value().has_value());
+
+  // 9 merged into 7, then 7 into 12: both old ids lead to 12.
+  ASSERT_TRUE(entities.add_alias(9, 7).has_value());
+  ASSERT_TRUE(entities.add_alias(7, 12).has_value());
+  EXPECT_EQ(entities.current_entity(9).value(), 12);
+  EXPECT_EQ(entities.current_entity(7).value(), 12);
+  EXPECT_EQ(entities.current_entity(12).value(), 12);
+  EXPECT_EQ(entities.max_entity_id().value(), 12);
+
+  ASSERT_TRUE(entities.append_event({.at = 100, .actor = "cli", .kind = "created", .entity_id = 7,
+                                     .records = "registration:1"}).has_value());
+  ASSERT_TRUE(entities.append_event({.at = 101, .actor = "ana", .kind = "merged", .entity_id = 12,
+                                     .other_entity_id = 7, .records = "registration:1",
+                                     .probability = 0.95, .reason = "same passport"}).has_value());
+  auto events = entities.events_of(7).value();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].kind, "merged");
+  EXPECT_EQ(events[1].reason, "same passport");
+  EXPECT_FALSE(entities.append_event({.at = 1, .actor = "x", .kind = "renamed", .entity_id = 1}).has_value());
+
+  EXPECT_FALSE(entities.model_parameters().value().has_value());
+  ASSERT_TRUE(entities.save_model_parameters("{\"prior\":0.01}", 100).has_value());
+  ASSERT_TRUE(entities.save_model_parameters("{\"prior\":0.02}", 200).has_value());
+  EXPECT_EQ(entities.model_parameters().value(), "{\"prior\":0.02}");
+  ASSERT_TRUE(entities.append_decision({.at = 5, .actor = "ana", .decision = "different",
+                                        .record_a = "registration:1", .record_b = "registration:3"}).has_value());
+  auto decisions = entities.decisions().value();
+  ASSERT_EQ(decisions.size(), 1u);
+  EXPECT_EQ(decisions[0].record_b, "registration:3");
 }
 
 }  // namespace
