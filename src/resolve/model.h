@@ -1,0 +1,104 @@
+// The scoring model: Fellegi–Sunter. For each field and level, m = P(level | same person) and
+// u = P(level | different people); a pair's evidence is the prior log-odds plus, per field,
+// log2(m/u) (its Bayes factor), adjusted by term frequency where the level agrees on a value
+// (a shared rare surname says more than a shared "García"). A missing field adds nothing.
+//
+// Parameters are learnt without labels: u from random pairs (almost all of them different
+// people), then m and the prior by expectation–maximisation over the candidate pairs that
+// blocking found; reviewed pairs refine both. The model serialises to JSON so a service can
+// store it and score later records the same way.
+//
+//   Model model = Model::defaults();
+//   model.estimate_u(random_pair_vectors);
+//   EmReport em = model.estimate_m(candidate_pattern_counts);
+//   double p = model.probability(comparator.compare(a, b));
+//   std::string json = model.to_json();
+//   ESCUDO_ASSIGN_OR_RETURN(Model again, Model::from_json(json));
+//
+// Const members are thread-safe; training is not.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "resolve/compare.h"
+
+namespace escudo::resolve {
+
+struct LevelParams {
+  double m = 0.5;
+  double u = 0.5;
+};
+
+// How many candidate pairs share each comparison pattern (ComparisonVector::pattern()).
+using PatternCounts = std::unordered_map<std::uint64_t, std::int64_t>;
+
+struct EmReport {
+  int iterations = 0;
+  bool converged = false;
+  double prior = 0;  // estimated share of matches among the candidate pairs
+  std::int64_t pairs = 0;
+};
+
+struct LabelledVector {
+  ComparisonVector vector;
+  bool match = false;
+};
+
+class Model {
+ public:
+  // Parameters that work before any training (from experience with civil-registry data);
+  // EM starts from them.
+  static Model defaults();
+
+  // Probability that a candidate pair is a match before looking at its fields.
+  double prior() const { return prior_; }
+  void set_prior(double prior);
+  const LevelParams& params(Field f, int level) const { return levels_[field_index(f)][level]; }
+  void set_params(Field f, int level, LevelParams p);
+
+  // log2(m/u) of a level, and its term-frequency adjustment log2(u / tf) (0 when tf is 0),
+  // bounded to ±kMaxTfAdjustment.
+  double log2_bayes_factor(Field f, int level) const { return weights_[field_index(f)][level]; }
+  double tf_adjustment(Field f, int level, float tf) const;
+  double prior_log2_odds() const;
+  // Prior log-odds plus every field's contribution.
+  double log2_odds(const ComparisonVector& v) const;
+  double probability(const ComparisonVector& v) const { return probability_of(log2_odds(v)); }
+  static double probability_of(double log2_odds);
+
+  // u from comparison vectors of random pairs (Laplace-smoothed counts). Needs at least one
+  // vector; does nothing otherwise.
+  void estimate_u(const std::vector<ComparisonVector>& random_pairs);
+  // m and the prior by EM over candidate pairs, u fixed. Stops after `max_iterations` or when
+  // no parameter moves by more than `tolerance`.
+  EmReport estimate_m(const PatternCounts& candidates, int max_iterations = 100,
+                      double tolerance = 1e-6);
+  // Refines m (from pairs marked match) and u (from pairs marked different) with the reviewed
+  // pairs, each counting `weight` times against a pseudo-count of `prior_strength` for the
+  // current parameters.
+  void train_from_labels(const std::vector<LabelledVector>& labelled, double weight = 1,
+                         double prior_strength = 50);
+
+  // {"format":"escudo-resolve-model","version":1,"prior":…,"fields":{"surname":{"exact":
+  // {"m":…,"u":…},…},…}}
+  std::string to_json() const;
+  // kInvalidArgument naming what is wrong (not JSON, unknown field or level, a probability
+  // outside (0, 1)). Fields or levels left out keep their defaults.
+  static Result<Model> from_json(std::string_view json);
+
+  static constexpr double kMaxTfAdjustment = 8;
+
+ private:
+  void refresh(int field);
+  double prior_ = 1e-3;
+  std::array<std::vector<LevelParams>, kFieldCount> levels_;
+  std::array<std::vector<double>, kFieldCount> weights_;
+};
+
+}  // namespace escudo::resolve
