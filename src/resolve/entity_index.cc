@@ -405,6 +405,39 @@ Result<std::uint32_t> EntityIndex::index_of(std::string_view record_id) const {
   return static_cast<std::uint32_t>(i);
 }
 
+std::vector<ProbeMatch> EntityIndex::probe(const PersonRecord& record, double min_probability,
+                                           std::size_t limit) {
+  // The probe is appended to the store so the comparator can see it, and taken back before
+  // returning; it never enters the blocks.
+  std::string probe_id = record.record_id.empty() ? std::string("probe") : record.record_id;
+  while (store_.find(probe_id) >= 0) probe_id += "'";
+  const std::uint32_t r = store_.add(probe_id, normalizer_.normalize(record));
+  block_keys(store_, r, keys_scratch_);
+  blocks_.candidates(keys_scratch_, r, candidates_scratch_);
+  std::vector<std::pair<double, std::uint32_t>> scored;
+  for (std::uint32_t x : candidates_scratch_) {
+    double p = score(x, r);
+    if (p >= min_probability) scored.emplace_back(p, x);
+  }
+  std::ranges::sort(scored, [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (scored.size() > limit) scored.resize(limit);
+  std::vector<ProbeMatch> out;
+  for (const auto& [p, x] : scored) {
+    ProbeMatch m;
+    m.record_id = store_.record_id(x);
+    m.entity = EntityId(entity_of_[x]);
+    m.probability = p;
+    m.explanation = resolve::explain_pair(comparator_, model_, x, r);
+    m.explanation.record_a = m.record_id;
+    m.explanation.record_b = probe_id;
+    out.push_back(std::move(m));
+  }
+  store_.remove_last();
+  return out;
+}
+
 Result<PairExplanation> EntityIndex::explain_pair(std::string_view a, std::string_view b) const {
   ESCUDO_ASSIGN_OR_RETURN(std::uint32_t ia, index_of(a));
   ESCUDO_ASSIGN_OR_RETURN(std::uint32_t ib, index_of(b));

@@ -122,6 +122,14 @@ struct EntityExplanation {
   std::vector<std::string> lines() const;
 };
 
+// A record of the index that a probed record probably is.
+struct ProbeMatch {
+  std::string record_id;
+  EntityId entity;
+  double probability = 0;
+  PairExplanation explanation;  // record_a: the indexed record, record_b: the probe
+};
+
 class EntityIndex {
  public:
   // kInvalidArgument for an empty or repeated record id (naming it). `model`: score with these
@@ -133,6 +141,12 @@ class EntityIndex {
   // Resolves one more record against the index. kAlreadyExists for a known record id,
   // kInvalidArgument for an empty one.
   Result<AddResult> add(const PersonRecord& record);
+
+  // Compares a record with the index without adding it: the indexed records it matches with
+  // at least `min_probability`, best first, at most `limit`, each explained. Changes nothing
+  // that a later call can see (not const: it borrows the store's scratch space).
+  std::vector<ProbeMatch> probe(const PersonRecord& record, double min_probability,
+                                std::size_t limit);
 
   // The record's current entity; nullopt for an unknown record.
   std::optional<EntityId> entity_of(std::string_view record_id) const;

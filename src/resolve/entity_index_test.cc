@@ -212,3 +212,32 @@ TEST(EntityIndex, OverSharedPhoneIsReportedAndDoesNotChain) {
 
 }  // namespace
 }  // namespace escudo::resolve
+
+namespace escudo::resolve {
+namespace {
+
+TEST(EntityIndexProbe, FindsTheEarlierRecordAndChangesNothing) {
+  auto ix = EntityIndex::build(smugglers(), testing::nicknames(), small_options()).value();
+  const std::size_t records = ix->size();
+  const auto pairs = ix->stats().candidate_pairs;
+  auto typed = person("", "Ana Maria", "Rodriguez Perez", "1990-11-21", "+584125551234", "VEN");
+  auto first = ix->probe(typed, 0.5, 5);
+  ASSERT_FALSE(first.empty());
+  EXPECT_TRUE(first[0].record_id == "reg-4" || first[0].record_id == "reg-5") << first[0].record_id;
+  EXPECT_EQ(first[0].entity, *ix->entity_of("reg-4"));
+  EXPECT_GE(first[0].probability, 0.9);
+  EXPECT_NEAR(first[0].explanation.probability, first[0].probability, 1e-9);
+  for (std::size_t i = 1; i < first.size(); ++i) EXPECT_LE(first[i].probability, first[i - 1].probability);
+  // Nothing joined: same size, same figures, and the same answer again.
+  EXPECT_EQ(ix->size(), records);
+  EXPECT_EQ(ix->stats().candidate_pairs, pairs);
+  auto second = ix->probe(typed, 0.5, 5);
+  ASSERT_EQ(second.size(), first.size());
+  EXPECT_DOUBLE_EQ(second[0].probability, first[0].probability);
+  // A stranger matches no one, and the limit holds.
+  EXPECT_TRUE(ix->probe(person("", "Wilson", "Cuesta", "1970-01-01", "", "ECU"), 0.5, 5).empty());
+  EXPECT_LE(ix->probe(typed, 0.0, 1).size(), 1u);
+}
+
+}  // namespace
+}  // namespace escudo::resolve

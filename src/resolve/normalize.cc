@@ -216,6 +216,44 @@ std::uint32_t RecordStore::add(std::string record_id, NormalizedText&& t) {
   return index;
 }
 
+void RecordStore::remove_last() {
+  if (records_.empty()) return;
+  const NormalizedRecord& r = records_.back();
+  auto drop = [](std::vector<std::uint32_t>& v, std::uint32_t i) {
+    if (i < v.size() && v[i] > 0) --v[i];
+  };
+  if (r.given_canonical[0] != 0) {
+    drop(given_counts_, r.given_canonical[0]);
+    --with_given_;
+  }
+  if (r.surname[0] != 0 || r.married != 0) --with_surname_;
+  for (std::uint32_t s : r.surname) {
+    if (s != 0) drop(surname_counts_, s);
+  }
+  if (r.married != 0) drop(surname_counts_, r.married);
+  if (r.postcode != 0) {
+    drop(postcode_counts_, r.postcode);
+    --with_postcode_;
+  }
+  if (r.city != 0) {
+    drop(city_counts_, r.city);
+    --with_city_;
+  }
+  if (r.phone[0] != 0) --with_phone_;
+  for (std::uint64_t p : r.phone) {
+    if (p == 0) continue;
+    auto it = phone_counts_.find(p);
+    if (it != phone_counts_.end() && --it->second == 0) phone_counts_.erase(it);
+  }
+  for (const auto& d : r.document) {
+    if (d.number != 0) drop(document_counts_, d.number);
+  }
+  address_tokens_.resize(r.address_begin);
+  index_of_.erase(std::string_view(record_ids_.back()));
+  record_ids_.pop_back();
+  records_.pop_back();
+}
+
 std::int64_t RecordStore::find(std::string_view record_id) const {
   auto it = index_of_.find(record_id);
   return it == index_of_.end() ? -1 : static_cast<std::int64_t>(it->second);

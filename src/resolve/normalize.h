@@ -130,6 +130,10 @@ class RecordStore {
   // Interns `text` and appends the record; returns its index (0, 1, 2, …). Not thread-safe.
   std::uint32_t add(std::string record_id, NormalizedText&& text);
 
+  // Takes back the last record added (its term frequencies too; interned words stay). For a
+  // record compared against the store without joining it.
+  void remove_last();
+
   std::size_t size() const { return records_.size(); }
   const NormalizedRecord& record(std::uint32_t index) const { return records_[index]; }
   const std::string& record_id(std::uint32_t index) const { return record_ids_[index]; }
