@@ -12,7 +12,8 @@ using enum Permission;
 constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer, kAnalyst,
                                kTipHandler, kRewardsCommittee, kCommander,         kAuditor};
 constexpr std::array kPermissions = {kUsersManage,    kAuditRead,          kTransitsRead,
-                                     kTransitsImport, kRegistrationsCreate, kIdentityRead};
+                                     kTransitsImport, kRegistrationsCreate, kIdentityRead,
+                                     kEntitiesReview};
 
 struct Grant {
   Role role;
@@ -25,7 +26,8 @@ constexpr std::array kGrants = {
     Grant{kAdmin, kTransitsRead},       Grant{kAdmin, kTransitsImport},
     Grant{kRegistrar, kTransitsRead},   Grant{kRegistrar, kTransitsImport},
     Grant{kRegistrar, kRegistrationsCreate}, Grant{kRegistrar, kIdentityRead},
-    Grant{kProtectionOfficer, kIdentityRead},
+    Grant{kProtectionOfficer, kIdentityRead}, Grant{kRegistrar, kEntitiesReview},
+    Grant{kProtectionOfficer, kEntitiesReview},
     Grant{kProtectionOfficer, kTransitsRead}, Grant{kAnalyst, kTransitsRead},
     Grant{kTipHandler, kTransitsRead},  Grant{kRewardsCommittee, kTransitsRead},
     Grant{kCommander, kTransitsRead},   Grant{kAuditor, kAuditRead},
@@ -69,6 +71,7 @@ std::string_view permission_name(Permission permission) {
     case kTransitsImport: return "transits.import";
     case kRegistrationsCreate: return "registrations.create";
     case kIdentityRead: return "identity.read";
+    case kEntitiesReview: return "entities.review";
   }
   return "unknown";
 }

@@ -33,6 +33,7 @@ enum class Permission : std::uint8_t {
   kTransitsImport,
   kRegistrationsCreate,
   kIdentityRead,  // names, birth dates, documents and phones of registered people
+  kEntitiesReview,  // decide whether two records are one person; split entities
 };
 
 std::span<const Role> all_roles();

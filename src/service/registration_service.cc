@@ -98,6 +98,14 @@ Result<RegistrationOutcome> RegistrationService::register_group(const Actor& act
                                       group.people.size(), unaccompanied)));
   ESCUDO_TRY(tx.commit());
   out.stored = true;
+  if (resolve_ != nullptr) {
+    // The registration is stored whatever happens here; a failure only delays resolution
+    // to the next load of the index.
+    if (auto resolved = resolve_->on_registered(actor, group); !resolved) {
+      log::warn("resolve.add_failed", {{"group", std::to_string(group.id.value())},
+                                       {"why", resolved.error().message()}});
+    }
+  }
   out.group = std::move(group);
   return out;
 }
@@ -395,6 +403,7 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
                                       report.groups, report.people, report.unaccompanied)));
   ESCUDO_TRY(tx.commit());
   report.stored = true;
+  if (resolve_ != nullptr) resolve_->invalidate();
   log::info("registration.import", {{"file", source}, {"people", std::to_string(report.people)}});
   return report;
 }

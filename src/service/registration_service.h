@@ -10,6 +10,7 @@
 #include "base/input_stream.h"
 #include "model/registration.h"
 #include "service/principal.h"
+#include "service/resolve_service.h"
 #include "service/transit_csv.h"
 #include "store/pool.h"
 
@@ -32,7 +33,9 @@ struct RegistrationImportReport {
 
 class RegistrationService {
  public:
-  RegistrationService(store::DatabasePool& pool, const Clock& clock) : pool_(pool), clock_(clock) {}
+  // `resolve` (may be null) hears of every stored registration, for entity resolution.
+  RegistrationService(store::DatabasePool& pool, const Clock& clock, ResolveService* resolve = nullptr)
+      : pool_(pool), clock_(clock), resolve_(resolve) {}
 
   Result<std::vector<model::Station>> stations(const Principal* principal);
 
@@ -52,6 +55,7 @@ class RegistrationService {
   Status require_create(const Actor& actor);
   store::DatabasePool& pool_;
   const Clock& clock_;
+  ResolveService* resolve_;
 };
 
 }  // namespace escudo::service

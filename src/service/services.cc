@@ -15,7 +15,8 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->audit_ = std::make_unique<AuditService>(*s->pool_, *s->clock_);
   s->transits_ = std::make_unique<TransitService>(*s->pool_, *s->clock_);
   s->stats_ = std::make_unique<StatsService>(*s->pool_);
-  s->registrations_ = std::make_unique<RegistrationService>(*s->pool_, *s->clock_);
+  s->resolve_ = std::make_unique<ResolveService>(*s->pool_, *s->clock_);
+  s->registrations_ = std::make_unique<RegistrationService>(*s->pool_, *s->clock_, s->resolve_.get());
   return s;
 }
 

@@ -11,6 +11,7 @@
 #include "service/access_service.h"
 #include "service/audit_service.h"
 #include "service/registration_service.h"
+#include "service/resolve_service.h"
 #include "service/stats_service.h"
 #include "service/transit_service.h"
 #include "store/pool.h"
@@ -37,6 +38,7 @@ class Services {
   TransitService& transits() { return *transits_; }
   StatsService& stats() { return *stats_; }
   RegistrationService& registrations() { return *registrations_; }
+  ResolveService& resolve() { return *resolve_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
 
@@ -48,6 +50,7 @@ class Services {
   std::unique_ptr<AuditService> audit_;
   std::unique_ptr<TransitService> transits_;
   std::unique_ptr<StatsService> stats_;
+  std::unique_ptr<ResolveService> resolve_;
   std::unique_ptr<RegistrationService> registrations_;
 };
 
