@@ -18,6 +18,7 @@ void add_audit_routes(Router& router, service::Services& services);
 void add_transit_routes(Router& router, service::Services& services);
 void add_stats_routes(Router& router, service::Services& services);
 void add_registration_routes(Router& router, service::Services& services);
+void add_entity_routes(Router& router, service::Services& services);
 // Health and the OpenAPI description; call last, so the description lists every route.
 void add_system_routes(Router& router);
 

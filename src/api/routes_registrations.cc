@@ -2,6 +2,7 @@
 
 #include "api/query_params.h"
 #include "api/routes.h"
+#include "api/views.h"
 #include "base/input_stream.h"
 #include "base/json.h"
 
@@ -35,6 +36,38 @@ Result<std::optional<CivilDate>> optional_date(const JsonValue& v, std::string_v
   return std::optional<CivilDate>(*day);
 }
 
+// One person of a registration body; see read_group.
+Result<model::Person> read_person(const JsonValue& item, Reading& reading) {
+  model::Person p;
+  ESCUDO_ASSIGN_OR_RETURN(auto given, item.get_optional_string("given_names"));
+  p.given_names = given.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto family, item.get_optional_string("family_names"));
+  p.family_names = family.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto sex, item.get_optional_string("sex"));
+  reading.take(model::parse_person_sex(sex.value_or("unknown")), "sex", p.sex);
+  ESCUDO_ASSIGN_OR_RETURN(p.birth_date, optional_date(item, "birth_date", reading));
+  ESCUDO_ASSIGN_OR_RETURN(auto estimate, item.get_optional_int("estimated_age"));
+  if (estimate) p.estimated_age = static_cast<int>(std::clamp<std::int64_t>(*estimate, -1, 1000));
+  ESCUDO_ASSIGN_OR_RETURN(auto nationality, item.get_optional_string("nationality"));
+  p.nationality_iso3 = nationality.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto doc_type, item.get_optional_string("document_type"));
+  reading.take(model::parse_document_type(doc_type.value_or("none")), "document_type", p.document_type);
+  ESCUDO_ASSIGN_OR_RETURN(auto doc_country, item.get_optional_string("document_country"));
+  p.document_country_iso3 = doc_country.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto doc_number, item.get_optional_string("document_number"));
+  p.document_number = doc_number.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto phone, item.get_optional_string("phone"));
+  p.phone = phone.value_or("");
+  ESCUDO_ASSIGN_OR_RETURN(auto rel, item.get_optional_string("relationship"));
+  reading.take(model::parse_relationship(rel.value_or("head")), "relationship", p.relationship);
+  ESCUDO_ASSIGN_OR_RETURN(p.pregnant, item.get_bool_or("pregnant", false));
+  ESCUDO_ASSIGN_OR_RETURN(p.disability, item.get_bool_or("disability", false));
+  ESCUDO_ASSIGN_OR_RETURN(p.injured, item.get_bool_or("injured", false));
+  ESCUDO_ASSIGN_OR_RETURN(p.violence_survivor, item.get_bool_or("violence_survivor", false));
+  ESCUDO_ASSIGN_OR_RETURN(p.separated, item.get_bool_or("separated", false));
+  return p;
+}
+
 // Reads the JSON body into a group. A value of the wrong JSON type (a number where text
 // belongs) is an error of the request; a value that does not parse is a field error in
 // `reading`; what the values mean is checked by the service, field by field.
@@ -61,35 +94,8 @@ Result<model::RegistrationGroup> read_group(const JsonValue& body, Reading& read
   g.paid_to = paid_to.value_or("");
   ESCUDO_ASSIGN_OR_RETURN(auto people, body.get_array("people"));
   for (std::size_t index = 0; index < people.size(); ++index) {
-    const JsonValue* item = people[index];
     reading.person = static_cast<int>(index);
-    model::Person p;
-    ESCUDO_ASSIGN_OR_RETURN(auto given, item->get_optional_string("given_names"));
-    p.given_names = given.value_or("");
-    ESCUDO_ASSIGN_OR_RETURN(auto family, item->get_optional_string("family_names"));
-    p.family_names = family.value_or("");
-    ESCUDO_ASSIGN_OR_RETURN(auto sex, item->get_optional_string("sex"));
-    reading.take(model::parse_person_sex(sex.value_or("unknown")), "sex", p.sex);
-    ESCUDO_ASSIGN_OR_RETURN(p.birth_date, optional_date(*item, "birth_date", reading));
-    ESCUDO_ASSIGN_OR_RETURN(auto estimate, item->get_optional_int("estimated_age"));
-    if (estimate) p.estimated_age = static_cast<int>(std::clamp<std::int64_t>(*estimate, -1, 1000));
-    ESCUDO_ASSIGN_OR_RETURN(auto nationality, item->get_optional_string("nationality"));
-    p.nationality_iso3 = nationality.value_or("");
-    ESCUDO_ASSIGN_OR_RETURN(auto doc_type, item->get_optional_string("document_type"));
-    reading.take(model::parse_document_type(doc_type.value_or("none")), "document_type", p.document_type);
-    ESCUDO_ASSIGN_OR_RETURN(auto doc_country, item->get_optional_string("document_country"));
-    p.document_country_iso3 = doc_country.value_or("");
-    ESCUDO_ASSIGN_OR_RETURN(auto doc_number, item->get_optional_string("document_number"));
-    p.document_number = doc_number.value_or("");
-    ESCUDO_ASSIGN_OR_RETURN(auto phone, item->get_optional_string("phone"));
-    p.phone = phone.value_or("");
-    ESCUDO_ASSIGN_OR_RETURN(auto rel, item->get_optional_string("relationship"));
-    reading.take(model::parse_relationship(rel.value_or("head")), "relationship", p.relationship);
-    ESCUDO_ASSIGN_OR_RETURN(p.pregnant, item->get_bool_or("pregnant", false));
-    ESCUDO_ASSIGN_OR_RETURN(p.disability, item->get_bool_or("disability", false));
-    ESCUDO_ASSIGN_OR_RETURN(p.injured, item->get_bool_or("injured", false));
-    ESCUDO_ASSIGN_OR_RETURN(p.violence_survivor, item->get_bool_or("violence_survivor", false));
-    ESCUDO_ASSIGN_OR_RETURN(p.separated, item->get_bool_or("separated", false));
+    ESCUDO_ASSIGN_OR_RETURN(auto p, read_person(*people[index], reading));
     g.people.push_back(std::move(p));
   }
   reading.person = -1;
@@ -253,6 +259,48 @@ void add_registration_routes(Router& router, service::Services& services) {
             .key("people").value(report.people)
             .key("unaccompanied").value(report.unaccompanied)
             .end_object();
+        return Response::json(200, std::move(w).take());
+      });
+
+  router.add(
+      {.method = "POST",
+       .pattern = "/api/registrations/check",
+       .summary = "Earlier registrations that are probably the person being typed, with the "
+                  "reasons (nothing is stored; audited when any is found)",
+       .tag = "registrations",
+       .permission = model::Permission::kRegistrationsCreate,
+       .offload = true,
+       .body_content_type = "application/json",
+       .max_body_bytes = 16 << 10,
+       .request_schema =
+           R"({"type":"object","required":["person"],"properties":{"registered_on":{"type":"string","format":"date"},"person":{"type":"object"}}})",
+       .response_schema =
+           R"({"type":"object","properties":{"matches":{"type":"array","items":{"type":"object","properties":{"record_id":{"type":"string"},"entity_id":{"type":"integer"},"probability":{"type":"number"},"person":{"type":"object"},"why":{"type":"object"}}}}}})"},
+      [&services](const Request& req, const service::Principal* me) -> Result<Response> {
+        ESCUDO_ASSIGN_OR_RETURN(JsonValue body, parse_json(req.body));
+        Reading reading;
+        ESCUDO_ASSIGN_OR_RETURN(auto day, optional_date(body, "registered_on", reading));
+        ESCUDO_ASSIGN_OR_RETURN(const JsonValue* item, body.get_object("person"));
+        ESCUDO_ASSIGN_OR_RETURN(auto person, read_person(*item, reading));
+        // Half-typed values (a date not yet complete) are left out rather than refused.
+        CivilDate registered_on =
+            day.value_or(civil_date_from_unix_seconds(services.clock().now_unix_seconds()));
+        ESCUDO_ASSIGN_OR_RETURN(auto matches,
+                                services.resolve().probable_matches(*me, person, registered_on, 5));
+        JsonWriter w;
+        w.begin_object().key("matches").begin_array();
+        for (const auto& m : matches) {
+          w.begin_object();
+          w.key("record_id").value(m.record_id);
+          w.key("entity_id").value(m.entity_id);
+          w.key("probability").value(m.why.probability);
+          w.key("person");
+          if (m.person) write_person_summary(w, *m.person); else w.null();
+          w.key("why");
+          write_pair(w, m.why);
+          w.end_object();
+        }
+        w.end_array().end_object();
         return Response::json(200, std::move(w).take());
       });
 

@@ -40,6 +40,7 @@ void add_all_routes(Router& router, service::Services& services, const RouteOpti
   add_transit_routes(router, services);
   add_stats_routes(router, services);
   add_registration_routes(router, services);
+  add_entity_routes(router, services);
   add_system_routes(router);
 }
 

@@ -480,6 +480,64 @@ TEST_F(ServerTest, RegistrationThroughTheApi) {
   EXPECT_NE(stats.body.find(R"({"age_group":"child","count":1,)"), std::string::npos) << stats.body;
 }
 
+TEST_F(ServerTest, EntitiesThroughTheApi) {
+  Client c(port_);
+  Session reg = login(c, "reg", "registrar password");
+  std::vector<std::pair<std::string, std::string>> json = {
+      {"Cookie", reg.cookie}, {"X-CSRF-Token", reg.csrf}, {"Content-Type", "application/json"}};
+  auto one = [](const char* given, const char* family, const char* doc, const char* day) {
+    return fmt::format(
+        R"({{"station":"meteti","registered_on":"{}","people":[{{"given_names":"{}","family_names":"{}",)"
+        R"("sex":"male","birth_date":"1984-03-07","nationality":"COL","document_type":"passport",)"
+        R"("document_country":"COL","document_number":"{}","relationship":"head"}}]}})",
+        day, given, family, doc);
+  };
+  ASSERT_EQ(c.send("POST", "/api/registrations", one("José Luis", "Mosquera Palacios", "AB123456", "2024-03-01"), json).status, 201);
+  ASSERT_EQ(c.send("POST", "/api/registrations", one("Kevin", "Joseph", "HT99", "2024-03-01"), json).status, 201);
+  std::int64_t first = scalar("SELECT MIN(id) FROM persons");
+
+  // While the registrar types the same man again, the earlier registration is named, with why.
+  std::string typed =
+      R"({"registered_on":"2024-09-01","person":{"given_names":"Jose Luis","family_names":"Mosquera",)"
+      R"("birth_date":"1984-03-07","nationality":"COL","document_type":"passport","document_number":"AB123456"}})";
+  Reply check = c.send("POST", "/api/registrations/check", typed, json);
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_NE(check.body.find("\"record_id\":\"registration:" + std::to_string(first) + "\""), std::string::npos) << check.body;
+  EXPECT_NE(check.body.find(R"("field":"document")"), std::string::npos);
+  EXPECT_NE(check.body.find(R"("given_names":"José Luis")"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM persons"), 2);  // nothing stored
+  Reply half = c.send("POST", "/api/registrations/check", R"({"person":{"birth_date":"1984-03"}})", json);
+  EXPECT_EQ(half.status, 200) << half.body;  // a half-typed date is no error here
+  EXPECT_EQ(c.send("POST", "/api/registrations/check", R"({"person":7})", json).status, 400);
+
+  Reply of = c.send("GET", "/api/entities/of?record=registration:" + std::to_string(first), "", json);
+  ASSERT_EQ(of.status, 200) << of.body;
+  auto pos = of.body.find("\"entity_id\":") + 12;
+  std::string entity = of.body.substr(pos, of.body.find('}', pos) - pos);
+  Reply view = c.send("GET", "/api/entities/" + entity, "", json);
+  ASSERT_EQ(view.status, 200) << view.body;
+  EXPECT_NE(view.body.find(R"("family_names":"Mosquera Palacios")"), std::string::npos);
+  EXPECT_EQ(c.send("GET", "/api/entities/999999", "", json).status, 404);
+  EXPECT_EQ(c.send("GET", "/api/entities/abc", "", json).status, 400);
+  Reply queue = c.send("GET", "/api/entities/review?limit=5", "", json);
+  EXPECT_EQ(queue.status, 200) << queue.body;
+  Reply bad = c.send("POST", "/api/entities/review", R"({"decision":"perhaps","record_a":"registration:1","record_b":"registration:2"})", json);
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  std::string second = "registration:" + std::to_string(first + 1);
+  Reply decided = c.send("POST", "/api/entities/review",
+                         R"({"decision":"different","record_a":"registration:)" + std::to_string(first) +
+                             R"(","record_b":")" + second + R"(","reason":"checked documents"})",
+                         json);
+  EXPECT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM entity_decisions"), 1);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'entity.review'"), 1);
+
+  Client c2(port_);
+  Session analyst = login(c2, "ana", "analyst password");
+  EXPECT_EQ(c2.send("GET", "/api/entities/" + entity, "", {{"Cookie", analyst.cookie}}).status, 403);
+  EXPECT_EQ(c2.send("GET", "/api/entities/review", "", {{"Cookie", analyst.cookie}}).status, 403);
+}
+
 TEST_F(ServerTest, OpenApiDescribesEveryRoute) {
   Client c(port_);
   Reply doc = c.send("GET", "/api/openapi.json");
@@ -488,7 +546,8 @@ TEST_F(ServerTest, OpenApiDescribesEveryRoute) {
   for (const char* path : {"/api/health", "/api/session", "/api/me", "/api/me/language",
                            "/api/me/totp", "/api/users", "/api/users/{id}/disabled", "/api/audit",
                            "/api/audit/verify", "/api/transits/monthly", "/api/transits/yearly",
-                           "/api/transits/import", "/api/openapi.json"}) {
+                           "/api/transits/import", "/api/openapi.json", "/api/entities/{id}",
+                           "/api/entities/review", "/api/registrations/check"}) {
     EXPECT_NE(doc.body.find("\"" + std::string(path) + "\":{"), std::string::npos) << path;
   }
 }

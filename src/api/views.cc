@@ -54,4 +54,44 @@ void write_audit_entry(JsonWriter& w, const model::AuditEntry& e) {
   w.end_object();
 }
 
+void write_pair(JsonWriter& w, const service::PairView& pair) {
+  w.begin_object();
+  w.key("record_a").value(pair.record_a);
+  w.key("record_b").value(pair.record_b);
+  w.key("prior").value(pair.prior);
+  w.key("fields").begin_array();
+  for (const auto& f : pair.fields) {
+    w.begin_object()
+        .key("field").value(f.field)
+        .key("level").value(f.level)
+        .key("values").value(f.values)
+        .key("weight").value(f.weight)
+        .end_object();
+  }
+  w.end_array();
+  w.key("log2_odds").value(pair.log2_odds);
+  w.key("probability").value(pair.probability);
+  w.end_object();
+}
+
+void write_person_summary(JsonWriter& w, const store::RegisteredPersonSummary& p) {
+  w.begin_object();
+  w.key("person_id").value(p.person_id);
+  w.key("group_id").value(p.group_id);
+  w.key("given_names").value(p.given_names);
+  w.key("family_names").value(p.family_names);
+  w.key("sex").value(p.sex);
+  w.key("birth_date").value(p.birth_date);
+  w.key("estimated_age");
+  if (p.estimated_age) w.value(*p.estimated_age); else w.null();
+  w.key("nationality").value(p.nationality);
+  w.key("document_type").value(p.document_type);
+  w.key("document_country").value(p.document_country);
+  w.key("document_number").value(p.document_number);
+  w.key("phone").value(p.phone);
+  w.key("station").value(p.station_code);
+  w.key("registered_on").value(p.registered_on);
+  w.end_object();
+}
+
 }  // namespace escudo::api

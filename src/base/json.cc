@@ -272,6 +272,15 @@ Result<std::vector<const JsonValue*>> JsonValue::get_array(std::string_view name
   return out;
 }
 
+Result<const JsonValue*> JsonValue::get_object(std::string_view name) const {
+  ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
+  if (v == nullptr || v->type_ != Type::kObject) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' must be an object",
+                  member_path(path_, name));
+  }
+  return v;
+}
+
 Result<JsonValue> parse_json(std::string_view text, int max_depth) {
   nlohmann::json doc;
   try {

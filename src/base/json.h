@@ -97,6 +97,8 @@ class JsonValue {
   Result<bool> get_bool_or(std::string_view name, bool fallback) const;
   // The array member `name` (empty when missing).
   Result<std::vector<const JsonValue*>> get_array(std::string_view name) const;
+  // The object member `name`; kInvalidArgument naming it when missing or not an object.
+  Result<const JsonValue*> get_object(std::string_view name) const;
 
   // Where this value sits in the document, for messages ("people[2]").
   const std::string& path() const { return path_; }
