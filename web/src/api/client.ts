@@ -13,6 +13,7 @@ import type {
   AuditQuery,
   AuditVerification,
   CreatedUser,
+  Entity,
   ErrorCode,
   Health,
   FieldProblem,
@@ -23,15 +24,19 @@ import type {
   Me,
   MonthlyQuery,
   MonthlyTransits,
+  NewRegisteredPerson,
   NewRegistration,
   NewUser,
   PasswordChange,
   PeriodComparison,
+  ProbableMatch,
   Projection,
   ProjectionQuery,
   RegisteredGroup,
   RegisteredGroupWithIdentity,
   RegistrationImportResult,
+  ReviewDecision,
+  ReviewPair,
   StatsCube,
   StatsDimension,
   StatsQuery,
@@ -70,6 +75,10 @@ const routes = {
   register: { method: 'POST', path: '/api/registrations' },
   importRegistrations: { method: 'POST', path: '/api/registrations/import' },
   registration: { method: 'GET', path: '/api/registrations/{id}' },
+  checkRegistration: { method: 'POST', path: '/api/registrations/check' },
+  entity: { method: 'GET', path: '/api/entities/{id}' },
+  reviewQueue: { method: 'GET', path: '/api/entities/review' },
+  decide: { method: 'POST', path: '/api/entities/review' },
   listUsers: { method: 'GET', path: '/api/users' },
   createUser: { method: 'POST', path: '/api/users' },
   setUserDisabled: { method: 'PUT', path: '/api/users/{id}/disabled' },
@@ -294,6 +303,21 @@ export const api = {
 
   /** A registered group with its people's identities; every such read is written to the audit log. */
   registration: (id: number) => call<RegisteredGroupWithIdentity>(routes.registration, { params: { id } }),
+
+  /** Earlier registrations that are probably this person, with why; nothing is stored (audited when any is found). */
+  checkRegistration: (person: Partial<NewRegisteredPerson>, registeredOn?: string) =>
+    call<{ matches: ProbableMatch[] }>(routes.checkRegistration, {
+      json: { person, ...(registeredOn ? { registered_on: registeredOn } : {}) },
+    }),
+
+  /** An entity: its records, what links them and its history (audited). */
+  entity: (id: number) => call<Entity>(routes.entity, { params: { id } }),
+
+  /** Uncertain pairs waiting for a reviewer, most uncertain first. */
+  reviewQueue: (limit = 20) => call<{ pairs: ReviewPair[] }>(routes.reviewQueue, { query: { limit } }),
+
+  /** Records a reviewer's decision; returns the entities of the records after it. */
+  decide: (decision: ReviewDecision) => call<{ entities: number[] }>(routes.decide, { json: decision }),
 
   listUsers: () => call<{ users: User[] }>(routes.listUsers),
 

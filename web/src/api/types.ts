@@ -32,7 +32,8 @@ export type Permission =
   | 'users.manage'
   | 'audit.read'
   | 'registrations.create'
-  | 'identity.read';
+  | 'identity.read'
+  | 'entities.review';
 
 export interface Me {
   id: number | string;
@@ -424,3 +425,77 @@ export type ErrorCode =
   | 'unavailable'
   | 'data_loss'
   | 'internal';
+
+/** Why two person records are (or are not) one person: each compared field's part, in log2 odds. */
+export interface PairExplanation {
+  record_a: string;
+  record_b: string;
+  /** log2 odds before any field is compared. */
+  prior: number;
+  fields: { field: string; level: string; values: string; weight: number }[];
+  log2_odds: number;
+  probability: number;
+}
+
+/** A registered person with where and when (identity: `identity.read` only). */
+export interface PersonSummary {
+  person_id: number;
+  group_id: number;
+  given_names: string;
+  family_names: string;
+  sex: PersonSex;
+  birth_date: string;
+  estimated_age: number | null;
+  nationality: string;
+  document_type: string;
+  document_country: string;
+  document_number: string;
+  phone: string;
+  station: string;
+  registered_on: string;
+}
+
+/** `POST /api/registrations/check`: an earlier registration that is probably the person being typed. */
+export interface ProbableMatch {
+  record_id: string;
+  entity_id: number;
+  probability: number;
+  person: PersonSummary | null;
+  why: PairExplanation;
+}
+
+export interface EntityEvent {
+  at: number;
+  actor: string;
+  kind: 'created' | 'joined' | 'merged' | 'split';
+  entity_id: number;
+  other_entity_id: number | null;
+  records: string;
+  probability: number | null;
+  reason: string;
+}
+
+/** `GET /api/entities/{id}` (audited). */
+export interface Entity {
+  id: number;
+  records: { record_id: string; probability: number; linked_to: string; person: PersonSummary | null }[];
+  links: PairExplanation[];
+  history: EntityEvent[];
+}
+
+export interface ReviewPair {
+  same_entity: boolean;
+  entity_a: number | null;
+  entity_b: number | null;
+  person_a: PersonSummary | null;
+  person_b: PersonSummary | null;
+  why: PairExplanation;
+}
+
+export interface ReviewDecision {
+  decision: 'same' | 'different' | 'split';
+  record_a: string;
+  record_b?: string;
+  entity_id?: number;
+  reason?: string;
+}

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n';
 import { AccountPage } from '../pages/account/AccountPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CorridorPage } from '../pages/corridor/CorridorPage';
+import { EntitiesPage } from '../pages/entities/EntitiesPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RegisterPage } from '../pages/register/RegisterPage';
@@ -35,6 +36,7 @@ export const PAGES: PageDefinition[] = [
   { route: 'overview', title: 'nav.overview', permission: 'transits.read', component: OverviewPage },
   { route: 'corridor', title: 'nav.corridor', permission: 'transits.read', component: CorridorPage },
   { route: 'report', title: 'nav.report', permission: 'transits.read', component: ReportPage },
+  { route: 'entities', title: 'nav.entities', permission: 'entities.review', component: EntitiesPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
   { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },

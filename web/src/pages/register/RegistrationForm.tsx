@@ -4,6 +4,7 @@
 // form fills. Alt+N (or Ctrl+Enter) adds a person; Enter in a field does not
 // send the form, so a half-entered family is never registered by accident.
 
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import type { RegisteredGroup, Station } from '../../api/types';
@@ -14,6 +15,7 @@ import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { DayField, SelectField } from './fields';
 import { PersonCard } from './PersonCard';
+import { ProbableMatches } from './ProbableMatches';
 import { RegistrationConfirmation, type Registered } from './RegistrationConfirmation';
 import {
   DEPARTURE_POINTS,
@@ -23,6 +25,7 @@ import {
   MAX_PEOPLE,
   personFieldId,
   today,
+  toCheck,
   toRequest,
   unaccompaniedChildren,
   validateGroup,
@@ -384,8 +387,8 @@ export function RegistrationForm({ stations }: { stations: Station[] }) {
             </Notice>
           )}
           {group.people.map((person, index) => (
+            <Fragment key={person.key}>
             <PersonCard
-              key={person.key}
               person={person}
               index={index}
               day={group.registeredOn}
@@ -396,6 +399,8 @@ export function RegistrationForm({ stations }: { stations: Station[] }) {
               onLeave={(field) => leave(personFieldId(index, field))}
               {...(index > 0 ? { onRemove: () => removePerson(index) } : {})}
             />
+            <ProbableMatches person={toCheck(person, locale)} day={group.registeredOn} index={index} />
+            </Fragment>
           ))}
           <button
             type="button"

@@ -360,6 +360,26 @@ function toPerson(person: PersonDraft, locale: string): NewRegisteredPerson {
   return out;
 }
 
+/** What identifies a person so far, for the check for an earlier registration (half-typed values left out). */
+export function toCheck(person: PersonDraft, locale: string): Partial<NewRegisteredPerson> {
+  const out: Partial<NewRegisteredPerson> = {
+    given_names: person.givenNames.trim(),
+    family_names: person.familyNames.trim(),
+    sex: person.sex || 'unknown',
+    nationality: findCountry(person.nationality, locale) ?? '',
+  };
+  if (person.documentType && person.documentType !== 'none' && person.documentNumber.trim()) {
+    out.document_type = person.documentType;
+    out.document_number = person.documentNumber.trim();
+  }
+  const phone = normalisePhone(person.phone);
+  if (isE164(phone)) out.phone = phone;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(person.birthDate)) out.birth_date = person.birthDate;
+  const age = wholeNumber(person.estimatedAge.trim());
+  if (!out.birth_date && age !== undefined) out.estimated_age = age;
+  return out;
+}
+
 /**
  * The server's message as one of ours where we know it (the server writes
  * English); otherwise its own words, shown with the field's name.
