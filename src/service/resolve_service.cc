@@ -105,6 +105,8 @@ ResolveService::~ResolveService() = default;
 void ResolveService::invalidate() {
   std::unique_lock lock(mutex_);
   loaded_.reset();
+  pending_.clear();
+  ++generation_;
 }
 
 std::optional<resolve::ResolveStats> ResolveService::last_build_stats() {
@@ -113,14 +115,36 @@ std::optional<resolve::ResolveStats> ResolveService::last_build_stats() {
   return loaded_->index->stats();
 }
 
-std::int64_t ResolveService::stable_id(resolve::EntityId engine_id) {
-  auto [it, fresh] = loaded_->stable_of.try_emplace(engine_id.value(), 0);
-  if (fresh) it->second = loaded_->next_stable++;
+std::int64_t ResolveService::stable_id(Loaded& loaded, resolve::EntityId engine_id) {
+  auto [it, fresh] = loaded.stable_of.try_emplace(engine_id.value(), 0);
+  if (fresh) it->second = loaded.next_stable++;
   return it->second;
 }
 
-Status ResolveService::ensure_loaded() {
-  if (loaded_) return ok_status();
+Status ResolveService::ensure_loaded(std::unique_lock<std::mutex>& lock) {
+  while (!loaded_) {
+    if (loading_) {
+      built_.wait(lock);
+      continue;
+    }
+    loading_ = true;
+    const std::uint64_t generation = generation_;
+    lock.unlock();
+    auto built = build();
+    lock.lock();
+    loading_ = false;
+    built_.notify_all();
+    if (!built) return std::unexpected(built.error());
+    if (generation != generation_) continue;  // an import came in meanwhile: build again
+    loaded_ = std::move(*built);
+    // People registered while it was built: those it did not read join now.
+    auto pending = std::exchange(pending_, {});
+    for (const auto& [actor, group] : pending) ESCUDO_TRY(add_group(actor, group));
+  }
+  return ok_status();
+}
+
+Result<std::unique_ptr<ResolveService::Loaded>> ResolveService::build() {
   auto loaded = std::make_unique<Loaded>();
   ESCUDO_ASSIGN_OR_RETURN(loaded->nicknames,
                           resolve::NicknameTable::parse(resolve::default_nicknames_text()));
@@ -184,10 +208,9 @@ Status ResolveService::ensure_loaded() {
   }
   ESCUDO_ASSIGN_OR_RETURN(std::int64_t max_id, repo.max_entity_id());
   loaded->next_stable = max_id + 1;
-  loaded_ = std::move(loaded);
   std::vector<store::EntityAssignment> changed;
   for (const auto& [record, entity] : assignments) {
-    std::int64_t id = stable_id(entity);
+    std::int64_t id = stable_id(*loaded, entity);
     auto it = stored.find(record);
     if (it != stored.end() && it->second == id) continue;
     auto [probability, linked_to] = index.joining_link(record);
@@ -213,7 +236,7 @@ Status ResolveService::ensure_loaded() {
   log::info("resolve.loaded", {{"records", std::to_string(count)},
                                {"entities", std::to_string(index.entity_count())},
                                {"pairs", std::to_string(index.stats().candidate_pairs)}});
-  return ok_status();
+  return loaded;
 }
 
 Result<PairView> ResolveService::pair_view(const resolve::PairExplanation& e) const {
@@ -252,15 +275,15 @@ Status ResolveService::persist_events(store::Database& db,
     row.at = now;
     row.actor = actor;
     row.kind = resolve::event_kind_name(e.kind);
-    row.entity_id = stable_id(e.entity);
+    row.entity_id = stable_id(*loaded_, e.entity);
     if (e.kind == resolve::EntityEvent::Kind::kMerged) {
       // The entity merged away keeps leading to the survivor.
-      std::int64_t absorbed = stable_id(e.other);
+      std::int64_t absorbed = stable_id(*loaded_, e.other);
       row.other_entity_id = absorbed;
       ESCUDO_TRY(repo.add_alias(absorbed, row.entity_id));
       loaded_->stable_of.erase(e.other.value());
     } else if (e.kind == resolve::EntityEvent::Kind::kSplit) {
-      row.other_entity_id = stable_id(e.other);
+      row.other_entity_id = stable_id(*loaded_, e.other);
     }
     row.records = joined(e.records);
     if (e.probability > 0) row.probability = e.probability;
@@ -273,19 +296,28 @@ Status ResolveService::persist_events(store::Database& db,
     auto entity = loaded_->index->entity_of(record);
     if (!entity) continue;
     auto [probability, linked_to] = loaded_->index->joining_link(record);
-    rows.push_back({record, stable_id(*entity), probability, linked_to});
+    rows.push_back({record, stable_id(*loaded_, *entity), probability, linked_to});
   }
   return repo.save_assignments(rows, now);
 }
 
 Status ResolveService::on_registered(const Actor& actor, const model::RegistrationGroup& group) {
   std::unique_lock lock(mutex_);
-  if (!loaded_) return ok_status();  // the next load reads them from the store
+  if (loading_) {
+    pending_.emplace_back(actor.name, group);
+    return ok_status();
+  }
+  if (!loaded_) return ok_status();  // the next build reads them from the store
+  return add_group(actor.name, group);
+}
+
+Status ResolveService::add_group(const std::string& actor, const model::RegistrationGroup& group) {
   std::vector<resolve::EntityEvent> events;
   for (const auto& p : group.people) {
+    std::string record = registration_record_id(p.id.value());
+    if (loaded_->index->entity_of(record)) continue;  // the build read it already
     auto before = loaded_->index->history().size();
-    auto added = loaded_->index->add(person_record(registration_record_id(p.id.value()), p,
-                                                   group.registered_on));
+    auto added = loaded_->index->add(person_record(std::move(record), p, group.registered_on));
     if (!added) {
       loaded_.reset();  // rebuilt from the store on next use
       return std::unexpected(added.error());
@@ -295,14 +327,14 @@ Status ResolveService::on_registered(const Actor& actor, const model::Registrati
   }
   auto db = pool_.acquire();
   ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
-  ESCUDO_TRY(persist_events(*db, events, actor.name));
+  ESCUDO_TRY(persist_events(*db, events, actor));
   return tx.commit();
 }
 
 Result<EntityView> ResolveService::entity(const Principal& principal, std::int64_t entity_id) {
   ESCUDO_TRY(require(principal, model::Permission::kIdentityRead));
   std::unique_lock lock(mutex_);
-  ESCUDO_TRY(ensure_loaded());
+  ESCUDO_TRY(ensure_loaded(lock));
   auto db = pool_.acquire();
   store::EntityRepo repo(*db);
   ESCUDO_ASSIGN_OR_RETURN(std::int64_t current, repo.current_entity(entity_id));
@@ -336,7 +368,7 @@ Result<std::optional<std::int64_t>> ResolveService::entity_of(const Principal& p
                                                               std::string_view record_id) {
   ESCUDO_TRY(require(principal, model::Permission::kIdentityRead));
   std::unique_lock lock(mutex_);
-  ESCUDO_TRY(ensure_loaded());
+  ESCUDO_TRY(ensure_loaded(lock));
   auto db = pool_.acquire();
   ESCUDO_ASSIGN_OR_RETURN(auto row, store::EntityRepo(*db).assignment(record_id));
   if (!row) return std::optional<std::int64_t>();
@@ -347,7 +379,7 @@ Result<PairView> ResolveService::explain(const Principal& principal, std::string
                                          std::string_view record_b) {
   ESCUDO_TRY(require(principal, model::Permission::kIdentityRead));
   std::unique_lock lock(mutex_);
-  ESCUDO_TRY(ensure_loaded());
+  ESCUDO_TRY(ensure_loaded(lock));
   ESCUDO_ASSIGN_OR_RETURN(auto e, loaded_->index->explain_pair(record_a, record_b));
   auto db = pool_.acquire();
   ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
@@ -362,7 +394,7 @@ Result<std::vector<ReviewItem>> ResolveService::review_queue(const Principal& pr
   ESCUDO_TRY(require(principal, model::Permission::kEntitiesReview));
   ESCUDO_TRY(require(principal, model::Permission::kIdentityRead));
   std::unique_lock lock(mutex_);
-  ESCUDO_TRY(ensure_loaded());
+  ESCUDO_TRY(ensure_loaded(lock));
   auto pairs = loaded_->index->uncertain_pairs(settings_.review_lower, settings_.review_upper);
   if (pairs.size() > limit) pairs.resize(limit);
   auto db = pool_.acquire();
@@ -402,7 +434,7 @@ Result<std::vector<std::int64_t>> ResolveService::decide(const Principal& princi
     return make_error(ErrorCode::kInvalidArgument, "entity_id is required to split");
   }
   std::unique_lock lock(mutex_);
-  ESCUDO_TRY(ensure_loaded());
+  ESCUDO_TRY(ensure_loaded(lock));
   auto db = pool_.acquire();
   store::EntityRepo repo(*db);
   resolve::ReviewDecision decision{.decision = kind, .record_a = input.record_a,
@@ -425,7 +457,7 @@ Result<std::vector<std::int64_t>> ResolveService::decide(const Principal& princi
   std::vector<std::int64_t> entities;
   for (const auto& record : {input.record_a, input.record_b}) {
     if (record.empty()) continue;
-    if (auto e = loaded_->index->entity_of(record)) entities.push_back(stable_id(*e));
+    if (auto e = loaded_->index->entity_of(record)) entities.push_back(stable_id(*loaded_, *e));
   }
   // Record ids and entity ids only: the reviewer's note may name people, so it stays in the
   // decision row, out of the audit text.
@@ -447,7 +479,7 @@ Result<std::vector<ProbableMatch>> ResolveService::probable_matches(const Princi
   ESCUDO_TRY(require(principal, model::Permission::kRegistrationsCreate));
   ESCUDO_TRY(require(principal, model::Permission::kIdentityRead));
   std::unique_lock lock(mutex_);
-  ESCUDO_TRY(ensure_loaded());
+  ESCUDO_TRY(ensure_loaded(lock));
   auto matches = loaded_->index->probe(person_record("typed", person, registered_on),
                                        settings_.warn_threshold, limit);
   std::vector<ProbableMatch> out;
@@ -455,7 +487,7 @@ Result<std::vector<ProbableMatch>> ResolveService::probable_matches(const Princi
   for (const auto& m : matches) {
     ProbableMatch pm;
     pm.record_id = m.record_id;
-    pm.entity_id = stable_id(m.entity);
+    pm.entity_id = stable_id(*loaded_, m.entity);
     ESCUDO_ASSIGN_OR_RETURN(pm.why, pair_view(m.explanation));
     ESCUDO_ASSIGN_OR_RETURN(pm.person, person_of(*db, m.record_id));
     out.push_back(std::move(pm));

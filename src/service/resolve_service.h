@@ -13,13 +13,15 @@
 //   auto queue = services.resolve().review_queue(principal, 20);   // entities.review
 //   services.resolve().decide(principal, {.decision = "different", .record_a = ..., ...});
 //
-// Thread-safe: readers share the index, changes take it alone.
+// Thread-safe: one call at a time uses the index. Building it (seconds for a million people)
+// happens outside the lock, so registrations go on meanwhile and join it when it is ready.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <shared_mutex>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -135,10 +137,15 @@ class ResolveService {
 
  private:
   struct Loaded;
-  Status ensure_loaded();
+  // Waits for or builds the index; `lock` holds mutex_ on entry and on return.
+  Status ensure_loaded(std::unique_lock<std::mutex>& lock);
+  // Reads the store and builds an index with its stable ids (no member is touched).
+  Result<std::unique_ptr<Loaded>> build();
+  // Adds a stored group's people to the loaded index and persists what that changed.
+  Status add_group(const std::string& actor, const model::RegistrationGroup& group);
   Result<PairView> pair_view(const resolve::PairExplanation& e) const;
   // Stable id for an engine entity, minting a new one when it has none.
-  std::int64_t stable_id(resolve::EntityId engine_id);
+  static std::int64_t stable_id(Loaded& loaded, resolve::EntityId engine_id);
   // Persists the events and the records they moved.
   Status persist_events(store::Database& db, const std::vector<resolve::EntityEvent>& events,
                         const std::string& actor);
@@ -148,7 +155,11 @@ class ResolveService {
   store::DatabasePool& pool_;
   const Clock& clock_;
   ResolveSettings settings_;
-  std::shared_mutex mutex_;
+  std::mutex mutex_;
+  std::condition_variable built_;
+  bool loading_ = false;
+  std::uint64_t generation_ = 0;  // bumped by invalidate(): a build begun before is stale
+  std::vector<std::pair<std::string, model::RegistrationGroup>> pending_;  // while building
   std::unique_ptr<Loaded> loaded_;
 };
 

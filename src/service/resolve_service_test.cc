@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 #include "service/test_support.h"
 
 namespace escudo::service {
@@ -145,6 +148,42 @@ TEST_F(ResolveServiceTest, TheRegistrarIsWarnedOfAProbableEarlierRegistration) {
   EXPECT_EQ(resolve().probable_matches(analyst_, typed, CivilDate::parse("2027-01-15").value(), 5)
                 .error().code(),
             ErrorCode::kPermissionDenied);
+}
+
+// The index is built outside the lock: people registered while it is built still join it,
+// whichever way the threads interleave.
+TEST_F(ResolveServiceTest, RegistrationsDuringABuildAreNotLost) {
+  static constexpr const char* kSurnames[] = {
+      "García", "Rodríguez", "Martínez", "Hernández", "López", "González", "Pérez", "Sánchez",
+      "Ramírez", "Torres", "Flores", "Rivera", "Gómez", "Díaz", "Cruz", "Morales", "Reyes",
+      "Gutiérrez", "Ortiz", "Chávez", "Ramos", "Ruiz", "Mendoza", "Vargas", "Castillo", "Jiménez",
+      "Moreno", "Romero", "Herrera", "Medina", "Aguilar", "Castro", "Vásquez", "Guzmán", "Salazar",
+      "Rojas", "Contreras", "Figueroa", "Mejía", "Suárez"};
+  static constexpr const char* kGiven[] = {"Ana", "Luis", "Marta", "Jorge", "Rosa"};
+  auto person = [](int i) {
+    auto p = adult(kGiven[i % 5], kSurnames[i], fmt::format("19{}-0{}-1{}", 60 + i, 1 + i % 9, i % 10).c_str(),
+                   fmt::format("V{}", 10'000'000 + i * 7919 % 9'000'000).c_str(), "");
+    return p;
+  };
+  std::vector<std::string> records;
+  for (int i = 0; i < 20; ++i) {
+    records.push_back(register_one(person(i)));
+  }
+  resolve().invalidate();
+  const std::string first = records[0];
+  std::thread reader([&] { EXPECT_TRUE(resolve().entity_of(registrar_, first).has_value()); });
+  for (int i = 20; i < 40; ++i) {
+    records.push_back(register_one(person(i)));
+  }
+  reader.join();
+  std::set<std::int64_t> entities;
+  for (const auto& r : records) {
+    auto entity = resolve().entity_of(registrar_, r);
+    ASSERT_TRUE(entity.has_value());
+    ASSERT_TRUE(entity->has_value()) << r;
+    entities.insert(**entity);
+  }
+  EXPECT_EQ(entities.size(), records.size());  // forty different people
 }
 
 TEST_F(ResolveServiceTest, UncertainPairsWaitForReview) {

@@ -64,7 +64,7 @@ export function ProbableMatches({
                 station: m.person.station,
                 day: formatDay(m.person.registered_on),
               })}{' '}
-            <span class="tag">{formatNumber(m.probability, { style: 'percent', maximumFractionDigits: 0 })}</span>{' '}
+            <span class="tag">{formatNumber(Math.min(m.probability, 0.999), { style: 'percent', maximumFractionDigits: 1 })}</span>{' '}
             <a href={`#/entities/${m.entity_id}`}>{t('register.earlier.open')}</a>
           </summary>
           <Waterfall pair={m.why} />
