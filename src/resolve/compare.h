@@ -23,7 +23,8 @@
 //   address        exact (same words), similar (half the words or more), other
 //   postcode       exact, typo, other;  city: exact, similar, other
 //
-// A phone or document held by more records than `over_shared_cap` (a boat's phone) counts as
+// A given name and a surname written in each other's place count as given "partial" and surname
+// "swapped". A phone or document held by more records than `over_shared_cap` (a boat's phone) counts as
 // missing: it says nothing about who is who. Thread-safe (const after construction).
 #pragma once
 
@@ -92,6 +93,7 @@ class Comparator {
   void compare_document(const NormalizedRecord& a, const NormalizedRecord& b, ComparisonVector& v) const;
   void compare_phone(const NormalizedRecord& a, const NormalizedRecord& b, ComparisonVector& v) const;
   void compare_address(const NormalizedRecord& a, const NormalizedRecord& b, ComparisonVector& v) const;
+  bool crossed(const NormalizedRecord& a, const NormalizedRecord& b) const;
   bool tf_enabled() const { return store_->size() >= options_.tf_min_records; }
 
   const RecordStore* store_;

@@ -47,7 +47,7 @@ struct ResolveOptions {
   // A pair at or above this match probability is a link.
   double match_threshold = 0.9;
   // Two groups merge only when the mean probability over all their cross pairs reaches this.
-  double linkage_threshold = 0.8;
+  double linkage_threshold = 0.9;
   int max_linkage_pairs = 400;
   // Pairs from this probability up are kept, for review and explanations.
   double keep_threshold = 0.2;
