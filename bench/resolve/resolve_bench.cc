@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -132,6 +133,8 @@ void print_run(const EntityIndex& ix, double seconds) {
   fmt::print("  {} records in {:.2f} s ({:.0f} records/s), {} pairs compared, {} links, {} entities\n",
              s.records, seconds, static_cast<double>(s.records) / seconds, s.candidate_pairs, s.links,
              s.entities);
+  fmt::print("  phases: normalise {:.0f} ms, block {:.0f} ms, train {:.0f} ms, score {:.0f} ms, cluster {:.0f} ms\n",
+             s.normalize_ms, s.blocking_ms, s.training_ms, s.scoring_ms, s.clustering_ms);
   fmt::print("  model: {} (EM {} iterations{}, prior {:.5f})\n",
              s.trained ? "trained on these records" : "defaults", s.em.iterations,
              s.em.converged ? ", converged" : "", ix.model().prior());
@@ -234,7 +237,7 @@ int run_febrl(const std::string& path, int threads, int misses) {
 }
 
 int run_people(const std::string& input, const std::string& truth_path, std::int64_t incremental,
-               int threads, int misses) {
+               int threads, int misses, bool train) {
   auto start_all = Clock::now();
   auto table = read_table(input);
   if (!table) {
@@ -268,6 +271,7 @@ int run_people(const std::string& input, const std::string& truth_path, std::int
   auto nicknames = NicknameTable::parse(default_nicknames_text()).value();
   ResolveOptions options;
   options.threads = threads;
+  options.train = train;
   auto start = Clock::now();
   auto index = EntityIndex::build(std::move(*records), nicknames, options);
   double took = seconds_since(start);
@@ -279,6 +283,12 @@ int run_people(const std::string& input, const std::string& truth_path, std::int
   print_run(**index, took);
   Score s = evaluate((*index)->assignments(), truth);
   print_score("  batch", s);
+  if (const char* path = std::getenv("BENCH_MODEL_OUT")) {
+    if (std::FILE* f = std::fopen(path, "w")) {
+      std::fputs((*index)->model().to_json().c_str(), f);
+      std::fclose(f);
+    }
+  }
   if (misses > 0) {
     fmt::print("  true pairs left apart:\n");
     show_misses(**index, truth, misses);
@@ -332,7 +342,8 @@ int main(int argc, char** argv) {
   if (mode == "febrl" && !positional.empty()) return run_febrl(positional, threads, misses);
   if (mode == "people" && opt.contains("--input") && opt.contains("--truth")) {
     std::int64_t k = opt.contains("--incremental") ? std::stoll(opt["--incremental"]) : 0;
-    return run_people(opt["--input"], opt["--truth"], k, threads, misses);
+    const bool train = !opt.contains("--train") || opt["--train"] != "no";
+    return run_people(opt["--input"], opt["--truth"], k, threads, misses, train);
   }
   if (mode == "generate" && opt.contains("--count") && opt.contains("--out") && opt.contains("--truth")) {
     escudo::bench::PeopleOptions o;

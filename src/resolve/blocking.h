@@ -60,7 +60,7 @@ void block_keys(const RecordStore& store, std::uint32_t record, std::vector<Bloc
 
 struct BlockingOptions {
   // Name-based keys: blocks larger than this are not expanded.
-  std::uint32_t max_block_size = 400;
+  std::uint32_t max_block_size = 100;
   // Identifying values (phone, document, alias) held by more records than this are over-shared.
   std::uint32_t over_shared_cap = 20;
 };

@@ -157,11 +157,19 @@ void Comparator::compare_surname(const NormalizedRecord& a, const NormalizedReco
   std::copy(b.surname.begin(), b.surname.end(), xb.begin());
   xa[kMaxSurnames] = a.married;
   xb[kMaxSurnames] = b.married;
-  float rarest = 2;
-  for (auto t : xa) {
-    if (contains(xb, t)) rarest = std::min(rarest, tf_of(t));
+  // "Shared": the first surnames agree (the second was dropped) or a married name meets a
+  // surname. Any other overlap (one's second surname is the other's only one) is weaker and
+  // counts as "similar".
+  bool overlap = false;
+  for (auto t : xa) overlap = overlap || contains(xb, t);
+  const bool first = a.surname[0] != 0 && a.surname[0] == b.surname[0];
+  const bool married = (a.married != 0 && contains(xb, a.married)) ||
+                       (b.married != 0 && contains(xa, b.married));
+  if (first || married) {
+    float tf = first ? tf_of(a.surname[0]) : tf_of(a.married != 0 && contains(xb, a.married) ? a.married : b.married);
+    return set_level(v, Field::kSurname, 2, tf);
   }
-  if (rarest <= 1) return set_level(v, Field::kSurname, 2, rarest);
+  if (overlap) return set_level(v, Field::kSurname, 4);
   for (auto x : xa) {
     if (x == 0) continue;
     for (auto y : xb) {

@@ -10,9 +10,9 @@
 // The levels (field_levels() lists their labels):
 //   given_name     exact, nickname (Pepe/José), partial (José / José Luis), similar (Jaro–Winkler
 //                  ≥ 0.9 or same phonetic key), initial (J. / José), other
-//   surname        exact, swapped (Mosquera Palacios / Palacios Mosquera), shared (one surname
-//                  in common: a dropped second surname or a married name), phonetic, similar
-//                  (Jaro–Winkler ≥ 0.9 or one edit), other
+//   surname        exact, swapped (Mosquera Palacios / Palacios Mosquera), shared (the same
+//                  first surname, the second dropped; or a married name), phonetic, similar
+//                  (Jaro–Winkler ≥ 0.9, one edit, or another surname in common), other
 //   alias          exact, other
 //   date_of_birth  exact, swapped (day and month), typo (one edit in YYYYMMDD), partial (year
 //                  or year-month agreeing with a fuller date), year (same year, month or day

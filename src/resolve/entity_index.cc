@@ -1,6 +1,7 @@
 #include "resolve/entity_index.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <random>
 #include <thread>
@@ -162,13 +163,26 @@ void EntityIndex::train() {
   Model base = model_;
   base.estimate_u(random);
   // Families share surnames, a phone and an address far more often than random pairs do; the
-  // random pairs' u of those fields would make a brother look like a duplicate. Their u stays
-  // at least at the defaults'.
+  // random pairs' u of those fields would make a brother look like a duplicate, so their u stays
+  // at least at the defaults'. A level the random pairs never reach (initials, where no record
+  // has one) keeps a tenth of its default u rather than a near-zero count that would make it
+  // overwhelming.
   const Model floors = Model::defaults();
-  for (Field f : {Field::kSurname, Field::kPhone, Field::kAddress}) {
-    for (int l = 0; l < static_cast<int>(field_levels(f).size()) - 1; ++l) {
+  for (int fi = 0; fi < kFieldCount; ++fi) {
+    const auto f = static_cast<Field>(fi);
+    const bool household = f == Field::kSurname || f == Field::kPhone || f == Field::kAddress;
+    std::int64_t observed = 0;
+    for (const auto& v : random) observed += v.level[fi] != kMissing ? 1 : 0;
+    for (int l = 0; l < static_cast<int>(field_levels(f).size()); ++l) {
       LevelParams p = base.params(f, l);
-      p.u = std::max(p.u, floors.params(f, l).u);
+      const double u_default = floors.params(f, l).u;
+      if (observed < 100) {
+        p.u = u_default;  // too few random pairs hold this field to say anything
+      } else if (household && l + 1 < static_cast<int>(field_levels(f).size())) {
+        p.u = std::max(p.u, u_default);
+      } else {
+        p.u = std::max(p.u, u_default / 10);
+      }
       base.set_params(f, l, p);
     }
   }
@@ -198,17 +212,26 @@ void EntityIndex::train() {
       weight[f] += found;
     }
   }
+  // The estimate is shrunk towards the defaults (a Dirichlet prior on m): EM over blocked pairs
+  // mistakes relatives and namesakes for matches, and how much depends on the blocking.
   Model trained = base;
+  const double a = std::clamp(options_.default_weight, 0.0, 1.0);
   for (int f = 0; f < kFieldCount; ++f) {
     if (weight[f] <= 0) continue;
     for (std::size_t l = 0; l < m_sum[f].size(); ++l) {
       const auto field = static_cast<Field>(f);
       const auto level = static_cast<int>(l);
-      trained.set_params(field, level, {m_sum[f][l] / weight[f], trained.params(field, level).u});
+      const double m = (1 - a) * m_sum[f][l] / weight[f] + a * floors.params(field, level).m;
+      trained.set_params(field, level, {m, trained.params(field, level).u});
     }
   }
+  // The prior. EM's own estimate counts relatives and namesakes among the matches: they agree on
+  // more fields than a model taking fields as independent expects, and the model is sure of
+  // itself accordingly. So EM's prior is reported, and the configured prior scores unless the
+  // caller asks for the learnt one.
   EmReport em = trained.estimate_prior(patterns);
   em.iterations += iterations;
+  if (!options_.learn_prior) trained.set_prior(model_.prior());
   stats_.em = em;
   // A fit that calls most candidates matches, or where agreeing on a name or a birth date counts
   // against a match, is degenerate: keep the defaults then.
@@ -316,16 +339,27 @@ Result<std::unique_ptr<EntityIndex>> EntityIndex::build(std::vector<PersonRecord
                                                         std::optional<Model> model,
                                                         const std::vector<ReviewDecision>& decisions) {
   std::unique_ptr<EntityIndex> index(new EntityIndex(nicknames, options));
+  auto& s = index->stats_;
+  auto lap = [t = std::chrono::steady_clock::now()]() mutable {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - t).count();
+    t = now;
+    return ms;
+  };
   ESCUDO_TRY(index->ingest(std::move(records)));
+  s.normalize_ms = lap();
   index->blocks_ = BlockIndex::build(index->store_, options.blocking, options.threads);
+  s.blocking_ms = lap();
   if (model) {
     index->model_ = *model;
   } else if (options.train) {
     index->train();
   }
+  s.training_ms = lap();
   index->score_candidates();
+  s.scoring_ms = lap();
   index->cluster_batch(decisions);
-  auto& s = index->stats_;
+  s.clustering_ms = lap();
   s.records = static_cast<std::int64_t>(index->store_.size());
   s.entities = static_cast<std::int64_t>(index->entity_count());
   s.over_shared = index->blocks_.over_shared(index->store_);

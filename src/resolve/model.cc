@@ -38,9 +38,9 @@ Model Model::defaults() {
     model.refresh(f);
   }
   model.prior_ = 0.001;
-  model.max_disagreement_[field_index(Field::kGivenName)] = 0.05;
+  model.max_disagreement_[field_index(Field::kGivenName)] = 0.03;
   model.max_disagreement_[field_index(Field::kSurname)] = 0.05;
-  model.max_disagreement_[field_index(Field::kDateOfBirth)] = 0.05;
+  model.max_disagreement_[field_index(Field::kDateOfBirth)] = 0.02;
   model.max_disagreement_[field_index(Field::kDocument)] = 0.1;
   return model;
 }
@@ -64,7 +64,7 @@ double Model::tf_adjustment(Field f, int level, float tf) const {
   if (tf <= 0 || level < 0) return 0;
   double u = levels_[field_index(f)][level].u;
   double adjustment = std::log2(u / std::max<double>(tf, 1e-9));
-  return std::clamp(adjustment, -kMaxTfAdjustment, kMaxTfAdjustment);
+  return std::clamp(adjustment, -kMaxTfAdjustment, kMaxTfBoost);
 }
 
 double Model::prior_log2_odds() const { return std::log2(prior_ / (1 - prior_)); }

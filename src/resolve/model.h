@@ -63,7 +63,8 @@ class Model {
   void set_params(Field f, int level, LevelParams p);
 
   // log2(m/u) of a level, and its term-frequency adjustment log2(u / tf) (0 when tf is 0),
-  // bounded to ±kMaxTfAdjustment.
+  // bounded to [-kMaxTfAdjustment, kMaxTfBoost]: a common value loses its full weight, a rare
+  // one gains little, as a rare surname or phone is often a family's.
   double log2_bayes_factor(Field f, int level) const { return weights_[field_index(f)][level]; }
   double tf_adjustment(Field f, int level, float tf) const;
   double prior_log2_odds() const;
@@ -108,6 +109,7 @@ class Model {
   static Result<Model> from_json(std::string_view json);
 
   static constexpr double kMaxTfAdjustment = 8;
+  static constexpr double kMaxTfBoost = 3;
   // Upper bound EM keeps on m of a field's last level ("other"); 1 means no bound.
   double max_disagreement(Field f) const { return max_disagreement_[field_index(f)]; }
   void set_max_disagreement(Field f, double bound) { max_disagreement_[field_index(f)] = bound; }

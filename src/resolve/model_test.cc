@@ -110,7 +110,8 @@ TEST(Model, TermFrequencyMakesRareValuesWeighMore) {
   common.tf[field_index(Field::kSurname)] = 0.05f;   // "García"
   rare.tf[field_index(Field::kSurname)] = 0.00001f;  // "Zuleta"
   EXPECT_GT(model.log2_odds(rare), model.log2_odds(common) + 5);
-  EXPECT_LE(std::abs(model.tf_adjustment(Field::kSurname, 0, 1e-20f)), Model::kMaxTfAdjustment);
+  EXPECT_LE(model.tf_adjustment(Field::kSurname, 0, 1e-20f), Model::kMaxTfBoost);
+  EXPECT_GE(model.tf_adjustment(Field::kSurname, 0, 1.0f), -Model::kMaxTfAdjustment);
 }
 
 TEST(Model, JsonRoundTripAndErrors) {
