@@ -3,12 +3,15 @@
 //   bench_resolve febrl FILE                       FEBRL dataset 1 (data/er/febrl1), with and
 //                                                  without soc_sec_id
 //   bench_resolve people --input CSV --truth CSV [--incremental K] [--threads T]
+//                        [--threshold P] [--max-block N] [--train no] [--show-misses N]
 //                                                  records in the format of `escudo sim people`;
 //                                                  the last K records are added one at a time
 //                                                  after the others are resolved in a batch
 //   bench_resolve generate --count N --seed S --out CSV --truth CSV
 //                                                  writes simulated records in that format
 //
+// --show-misses N explains N true pairs left apart and N wrong pairs put together;
+// BENCH_MODEL_OUT=FILE writes the model used as JSON.
 // Prints records/s, pairs compared, peak memory (getrusage), and pairwise precision, recall and
 // F1 against the truth (two records are a true pair when the truth gives them the same person).
 // Exits 0 when it ran, 1 when something failed, 2 for bad arguments.
@@ -237,7 +240,7 @@ int run_febrl(const std::string& path, int threads, int misses) {
 }
 
 int run_people(const std::string& input, const std::string& truth_path, std::int64_t incremental,
-               int threads, int misses, bool train) {
+               int threads, int misses, bool train, std::uint32_t max_block, double threshold) {
   auto start_all = Clock::now();
   auto table = read_table(input);
   if (!table) {
@@ -272,6 +275,11 @@ int run_people(const std::string& input, const std::string& truth_path, std::int
   ResolveOptions options;
   options.threads = threads;
   options.train = train;
+  if (max_block > 0) options.blocking.max_block_size = max_block;
+  if (threshold > 0) {
+    options.match_threshold = threshold;
+    options.linkage_threshold = std::max(options.linkage_threshold, threshold);
+  }
   auto start = Clock::now();
   auto index = EntityIndex::build(std::move(*records), nicknames, options);
   double took = seconds_since(start);
@@ -343,7 +351,11 @@ int main(int argc, char** argv) {
   if (mode == "people" && opt.contains("--input") && opt.contains("--truth")) {
     std::int64_t k = opt.contains("--incremental") ? std::stoll(opt["--incremental"]) : 0;
     const bool train = !opt.contains("--train") || opt["--train"] != "no";
-    return run_people(opt["--input"], opt["--truth"], k, threads, misses, train);
+    const auto max_block = static_cast<std::uint32_t>(
+        opt.contains("--max-block") ? std::stoul(opt["--max-block"]) : 0);
+    const double threshold = opt.contains("--threshold") ? std::stod(opt["--threshold"]) : 0;
+    return run_people(opt["--input"], opt["--truth"], k, threads, misses, train, max_block,
+                      threshold);
   }
   if (mode == "generate" && opt.contains("--count") && opt.contains("--out") && opt.contains("--truth")) {
     escudo::bench::PeopleOptions o;
