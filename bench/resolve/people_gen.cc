@@ -123,9 +123,12 @@ class Generator {
     p.month = integer(1, 12);
     p.day = integer(1, 28);
     p.nationality = nationality();
-    if (chance(0.75)) p.document = (chance(0.5) ? "" : std::string(1, static_cast<char>('A' + integer(0, 25)))) + digits(integer(7, 9));
+    if (chance(0.75)) {
+      std::string letter = chance(0.5) ? "" : std::string(1, static_cast<char>('A' + integer(0, 25)));
+      p.document = fmt::format("{}{}", letter, digits(integer(7, 9)));
+    }
     p.phone_country = chance(0.7) ? p.nationality : &kNationalities[3];  // or a Colombian SIM
-    p.phone_national = (p.phone_country->iso3 == "VEN" ? "4" : "3") + digits(9);
+    p.phone_national = fmt::format("{}{}", p.phone_country->iso3 == "VEN" ? "4" : "3", digits(9));
     return p;
   }
 
@@ -169,11 +172,13 @@ class Generator {
     int style = variant ? integer(0, 4) : 0;
     std::string cc(p.phone_country->dial);
     switch (style) {
-      case 0: return "+" + cc + " " + n.substr(0, 3) + " " + n.substr(3);
-      case 1: return "00" + cc + n;
-      case 2: return p.phone_country == p.nationality ? (p.nationality->iso3 == "VEN" ? "0" + n : n) : "+" + cc + n;
-      case 3: return "+" + cc + "-" + n.substr(0, 3) + "-" + n.substr(3, 3) + "-" + n.substr(6);
-      default: return "(" + n.substr(0, 3) + ") " + n.substr(3, 3) + "-" + n.substr(6) + (p.phone_country == p.nationality ? "" : "");
+      case 0: return fmt::format("+{} {} {}", cc, n.substr(0, 3), n.substr(3));
+      case 1: return fmt::format("00{}{}", cc, n);
+      case 2:
+        if (p.phone_country != p.nationality) return fmt::format("+{}{}", cc, n);
+        return p.nationality->iso3 == "VEN" ? fmt::format("0{}", n) : n;
+      case 3: return fmt::format("+{}-{}-{}-{}", cc, n.substr(0, 3), n.substr(3, 3), n.substr(6));
+      default: return fmt::format("({}) {}-{}", n.substr(0, 3), n.substr(3, 3), n.substr(6));
     }
   }
 
