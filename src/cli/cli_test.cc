@@ -294,6 +294,75 @@ TEST_F(CliTest, AuditVerifyNamesTheFirstBrokenEntry) {
   EXPECT_NE(broken.output.find("BROKEN at entry 2"), std::string::npos) << broken.output;
 }
 
+TEST_F(CliTest, ResolveLinksRecordsAndExplainsTheLinks) {
+  std::string in = dir_.file("people.csv");
+  testing::write_file(in,
+      "id,first,last,born,tel,country\n"
+      "int-1,José,Mosquera Palacios,07/03/1984,+57 300 123 4567,COL\n"
+      "tip-2,Pepe,Palacios Mosquera,07/03/1984,0057 300 123 4567,COL\n"
+      "reg-3,Ana,Rodríguez,21/11/1990,,VEN\n"
+      "reg-4,Kevin,Joseph,02/02/2001,,HTI\n"
+      "\"reg,5\",Ana María,Rodríguez Pérez,21/11/1990,,VEN\n");
+  std::string out = dir_.file("entities.csv");
+  std::string explain = dir_.file("explain.txt");
+  Outcome r = run("resolve --input " + in + " --id-column id --field given_name=first "
+                  "--field surname=last --field date_of_birth=born:DD/MM/YYYY --field phone=tel "
+                  "--field nationality=country --output " + out + " --explain " + explain +
+                  " --save-model " + dir_.file("model.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("resolved 5 records into 3 entities"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("pairs compared"), std::string::npos);
+  std::string csv = read_all(out);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "record_id,entity_id,probability");
+  EXPECT_NE(csv.find("\nint-1,1,\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\ntip-2,1,1.000000\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nreg-4,3,\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n\"reg,5\",2,0.9"), std::string::npos) << csv;
+  std::string why = read_all(explain);
+  EXPECT_NE(why.find("tip-2 joined through int-1"), std::string::npos) << why;
+  EXPECT_NE(why.find("surname: swapped"), std::string::npos) << why;
+  EXPECT_NE(why.find("given_name: nickname [jose | pepe]"), std::string::npos) << why;
+  EXPECT_NE(why.find("nationality: exact [CO | CO]"), std::string::npos) << why;
+  EXPECT_NE(read_all(dir_.file("model.json")).find("escudo-resolve-model"), std::string::npos);
+
+  // The saved model scores a later run the same way.
+  Outcome again = run("resolve --input " + in + " --id-column id --field given_name=first "
+                      "--field surname=last --field date_of_birth=born:DD/MM/YYYY --output " +
+                      out + " --model " + dir_.file("model.json"));
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("model: from --model"), std::string::npos);
+}
+
+TEST_F(CliTest, ResolveNamesTheFileLineAndFieldOfBadInput) {
+  std::string in = dir_.file("bad.csv");
+  testing::write_file(in, "id,name,dob\nr1,Ana,1990-01-01\nr2,Luis,01/02/1990\nr3,Rosa\nr1,Eva,\n");
+  std::string out = dir_.file("out.csv");
+  Outcome r = run("resolve --input " + in + " --id-column id --field full_name=name "
+                  "--field date_of_birth=dob --output " + out);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find(in + ":3: column 'dob': '01/02/1990' is not a date in the format YYYY-MM-DD"),
+            std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(in + ":4: has 2 fields, the header 3"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("2 bad row(s)"), std::string::npos);
+  Outcome lenient = run("resolve --input " + in + " --id-column id --field full_name=name "
+                        "--field date_of_birth=dob:DD/MM/YYYY --lenient-dates --output " + out);
+  EXPECT_EQ(lenient.exit_code, 1);  // the short row is still an error
+  testing::write_file(in, "id,name\nr1,Ana\nr1,Eva\n");
+  Outcome dup = run("resolve --input " + in + " --id-column id --field full_name=name --output " + out);
+  EXPECT_EQ(dup.exit_code, 1);
+  EXPECT_NE(dup.output.find("'r1' appears more than once"), std::string::npos) << dup.output;
+  Outcome column = run("resolve --input " + in + " --id-column id --field surname=apellido --output " + out);
+  EXPECT_EQ(column.exit_code, 1);
+  EXPECT_NE(column.output.find("no column 'apellido'"), std::string::npos) << column.output;
+  Outcome kind = run("resolve --input " + in + " --id-column id --field shoe=name --output " + out);
+  EXPECT_EQ(kind.exit_code, 1);
+  EXPECT_NE(kind.output.find("unknown field kind 'shoe'"), std::string::npos) << kind.output;
+  EXPECT_NE(run("resolve --input /no/such.csv --id-column id --field surname=x --output " + out)
+                .exit_code, 0);
+  EXPECT_EQ(run("resolve --input " + in + " --id-column id --field full_name=name --threshold 2 --output " + out)
+                .exit_code, 1);
+}
+
 TEST_F(CliTest, UnusableDatabaseIsAClearError) {
   testing::write_file(dir_.file("junk.db"), std::string(8192, 'j'));
   Outcome r = run("user list --db " + dir_.file("junk.db"));

@@ -67,7 +67,22 @@ struct SimPeopleArgs {
   std::string data_dir = "data/official";
 };
 
+struct ResolveArgs {
+  std::string input;
+  std::string id_column;
+  std::vector<std::string> fields;  // KIND=COLUMN[:FORMAT]
+  std::string output;
+  double threshold = 0.9;
+  std::string explain;
+  std::string nicknames;
+  std::string model;
+  std::string save_model;
+  bool lenient_dates = false;
+};
+
 int run_serve(const ServeArgs& args);
+// Resolves the person records of a CSV into entities (src/cli/resolve_command.cc).
+int run_resolve(const ResolveArgs& args);
 int run_sim_transits(const SimArgs& args);
 int run_sim_people(const SimPeopleArgs& args);
 int run_project(const ProjectArgs& args);

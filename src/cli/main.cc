@@ -86,6 +86,34 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   sim_people->callback([&] { exit_code = run_sim_people(people_args); });
 
+  ResolveArgs resolve_args;
+  auto* resolve_cmd = app.add_subcommand(
+      "resolve", "Resolve a CSV of person records into entities (the same person across records)");
+  resolve_cmd->add_option("--input", resolve_args.input, "CSV file, one person record a row")
+      ->required();
+  resolve_cmd->add_option("--id-column", resolve_args.id_column, "Column holding each record's id")
+      ->required();
+  resolve_cmd->add_option("--field", resolve_args.fields,
+                          "KIND=COLUMN[:FORMAT], repeatable. Kinds: given_name, surname, "
+                          "full_name, alias, date_of_birth (FORMAT: YYYY-MM-DD, YYYYMMDD, "
+                          "DD/MM/YYYY, MM/DD/YYYY), sex, nationality, document, document_type, "
+                          "document_country, phone, address, postcode, city, text")
+      ->required();
+  resolve_cmd->add_option("--output", resolve_args.output,
+                          "CSV to write: record_id,entity_id,probability")
+      ->required();
+  resolve_cmd->add_option("--threshold", resolve_args.threshold, "Match probability that links two records")
+      ->capture_default_str();
+  resolve_cmd->add_option("--explain", resolve_args.explain,
+                          "Text file to write the explanation of each joining link to");
+  resolve_cmd->add_option("--nicknames", resolve_args.nicknames,
+                          "Your own nickname table (format of data/resolve/nicknames.txt)");
+  resolve_cmd->add_option("--model", resolve_args.model, "Model JSON to score with instead of training");
+  resolve_cmd->add_option("--save-model", resolve_args.save_model, "Write the model used as JSON");
+  resolve_cmd->add_flag("--lenient-dates", resolve_args.lenient_dates,
+                        "Keep the valid part of a malformed date instead of refusing the file");
+  resolve_cmd->callback([&] { exit_code = run_resolve(resolve_args); });
+
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
   UserAddArgs add;

@@ -47,6 +47,8 @@ std::string_view block_kind_name(BlockKind kind) {
     case BlockKind::kPhone: return "phone";
     case BlockKind::kAlias: return "alias";
     case BlockKind::kPostcode: return "postcode";
+    case BlockKind::kBirthDatePlace: return "birth_date+postcode";
+    case BlockKind::kAddress: return "address";
   }
   return "?";
 }
@@ -70,7 +72,10 @@ void block_keys(const RecordStore& store, std::uint32_t index, std::vector<Block
     std::uint64_t code = store.phonetic(s);
     if (code == 0) continue;
     if (dob.known()) push(out, BlockKind::kSurnameYear, code, static_cast<std::uint64_t>(dob.year));
-    if (given_code != 0) push(out, BlockKind::kSurnameGiven, code, given_code);
+    // Symmetric, so a given name and surname written in each other's place still meet.
+    if (given_code != 0) {
+      push(out, BlockKind::kSurnameGiven, std::min(code, given_code), std::max(code, given_code));
+    }
   }
   if (dob.day != 0 && given_initial != 0 && !dob.estimated) {
     int lo = std::min<int>(dob.day, dob.month), hi = std::max<int>(dob.day, dob.month);
@@ -86,9 +91,19 @@ void block_keys(const RecordStore& store, std::uint32_t index, std::vector<Block
   for (std::uint32_t a : r.alias) {
     if (a != 0) push(out, BlockKind::kAlias, a);
   }
+  if (r.postcode != 0 && dob.day != 0) {
+    push(out, BlockKind::kBirthDatePlace, r.postcode,
+         static_cast<std::uint64_t>(dob.year * 10000 + dob.month * 100 + dob.day));
+  }
   if (r.postcode != 0 && r.surname[0] != 0) {
     push(out, BlockKind::kPostcode, r.postcode,
          static_cast<std::uint64_t>(store.token(r.surname[0])[0]));
+  }
+  if (r.postcode != 0 && given_initial != 0) {
+    push(out, BlockKind::kPostcode, r.postcode, static_cast<std::uint64_t>(given_initial));
+  }
+  if (auto address = store.address(r); address.size() >= 2) {
+    push(out, BlockKind::kAddress, address[0], address[1]);
   }
 }
 
@@ -267,6 +282,14 @@ std::vector<OverShared> BlockIndex::over_shared(const RecordStore& store) const 
         break;
       case BlockKind::kPostcode:
         o.value = std::string(store.token(r.postcode));
+        break;
+      case BlockKind::kAddress:
+        o.value = fmt::format("{} {}", store.token(store.address(r)[0]),
+                              store.token(store.address(r)[1]));
+        break;
+      case BlockKind::kBirthDatePlace:
+        o.value = fmt::format("born {} at {}", partial_date_to_string(r.date_of_birth),
+                              store.token(r.postcode));
         break;
     }
     out.push_back(std::move(o));

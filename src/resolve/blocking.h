@@ -2,13 +2,16 @@
 // sharing a key are candidates. The keys:
 //
 //   surname+year     phonetic key of each surname (and married name) with the birth year
-//   surname+given    phonetic keys of a surname and of the first given name (no date needed)
+//   surname+given    phonetic keys of a surname and of the first given name, in either order
+//                    (no date needed; a given name written as the surname still meets)
 //   given+birth_date first letter of the given name with the birth date, day and month in
 //                    either order (catches swapped day and month)
 //   document         the normalised document number, whatever its type or country
 //   phone            the last 9 digits (the same number with or without its country code)
 //   alias            the alias ("mono")
-//   postcode         postcode with the first letter of the surname
+//   postcode         postcode with the first letter of the surname, and of the given name
+//   birth_date+postcode  the full birth date with the postcode
+//   address          the first two words of the address ("12 boldrewood")
 //
 // A key shared by more records than its cap is not a way to find the same person (a phone used
 // by everyone on one boat; "García" born in 1990 among a million records): its block is not
@@ -41,8 +44,10 @@ enum class BlockKind : std::uint8_t {
   kPhone,
   kAlias,
   kPostcode,
+  kBirthDatePlace,
+  kAddress,
 };
-inline constexpr int kBlockKindCount = 7;
+inline constexpr int kBlockKindCount = 9;
 std::string_view block_kind_name(BlockKind kind);
 
 struct BlockKey {
@@ -55,7 +60,7 @@ void block_keys(const RecordStore& store, std::uint32_t record, std::vector<Bloc
 
 struct BlockingOptions {
   // Name-based keys: blocks larger than this are not expanded.
-  std::uint32_t max_block_size = 400;
+  std::uint32_t max_block_size = 100;
   // Identifying values (phone, document, alias) held by more records than this are over-shared.
   std::uint32_t over_shared_cap = 20;
 };
@@ -76,6 +81,21 @@ class BlockIndex {
   // all different from i + 1 on entry (zeroes will do when i goes up); reusable across calls.
   template <typename Fn>
   void for_each_candidate(std::uint32_t i, std::vector<std::uint32_t>& stamp, Fn&& fn) const;
+
+  // Calls fn(j, kind) for each member j > i of each of record i's expandable blocks: a pair
+  // sharing two keys comes twice, once per key (to learn from each key's pairs apart).
+  template <typename Fn>
+  void for_each_block_member(std::uint32_t i, Fn&& fn) const {
+    if (i + 1 >= record_begin_.size()) return;
+    for (std::uint64_t k = record_begin_[i]; k < record_begin_[i + 1]; ++k) {
+      const std::uint32_t block = record_blocks_[k];
+      const std::uint32_t* begin = members_.data() + block_begin_[block];
+      const std::uint32_t* end = members_.data() + block_begin_[block + 1];
+      for (const std::uint32_t* it = std::upper_bound(begin, end, i); it != end; ++it) {
+        fn(*it, kinds_[block]);
+      }
+    }
+  }
 
   // The records sharing a key with `keys`' record, excluding `self`, each once (blocks over
   // their cap are left out). For a record not yet added (incremental resolution).

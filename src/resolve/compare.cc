@@ -157,11 +157,19 @@ void Comparator::compare_surname(const NormalizedRecord& a, const NormalizedReco
   std::copy(b.surname.begin(), b.surname.end(), xb.begin());
   xa[kMaxSurnames] = a.married;
   xb[kMaxSurnames] = b.married;
-  float rarest = 2;
-  for (auto t : xa) {
-    if (contains(xb, t)) rarest = std::min(rarest, tf_of(t));
+  // "Shared": the first surnames agree (the second was dropped) or a married name meets a
+  // surname. Any other overlap (one's second surname is the other's only one) is weaker and
+  // counts as "similar".
+  bool overlap = false;
+  for (auto t : xa) overlap = overlap || contains(xb, t);
+  const bool first = a.surname[0] != 0 && a.surname[0] == b.surname[0];
+  const bool married = (a.married != 0 && contains(xb, a.married)) ||
+                       (b.married != 0 && contains(xa, b.married));
+  if (first || married) {
+    float tf = first ? tf_of(a.surname[0]) : tf_of(a.married != 0 && contains(xb, a.married) ? a.married : b.married);
+    return set_level(v, Field::kSurname, 2, tf);
   }
-  if (rarest <= 1) return set_level(v, Field::kSurname, 2, rarest);
+  if (overlap) return set_level(v, Field::kSurname, 4);
   for (auto x : xa) {
     if (x == 0) continue;
     for (auto y : xb) {
@@ -309,6 +317,26 @@ void Comparator::compare_address(const NormalizedRecord& a, const NormalizedReco
   }
 }
 
+bool Comparator::crossed(const NormalizedRecord& a, const NormalizedRecord& b) const {
+  const RecordStore& s = *store_;
+  auto close = [&](std::uint32_t x, std::uint32_t y) {
+    if (x == 0 || y == 0) return false;
+    if (x == y) return true;
+    std::string_view sx = s.token(x), sy = s.token(y);
+    return sx.size() > 2 && sy.size() > 2 &&
+           (s.phonetic(x) == s.phonetic(y) || jaro_winkler(sx, sy) >= 0.9);
+  };
+  auto any = [&](const auto& xs, const auto& ys) {
+    for (auto x : xs) {
+      for (auto y : ys) {
+        if (close(x, y)) return true;
+      }
+    }
+    return false;
+  };
+  return any(a.given, b.surname) && any(a.surname, b.given);
+}
+
 ComparisonVector Comparator::compare(std::uint32_t ia, std::uint32_t ib) const {
   const NormalizedRecord& a = store_->record(ia);
   const NormalizedRecord& b = store_->record(ib);
@@ -319,6 +347,12 @@ ComparisonVector Comparator::compare(std::uint32_t ia, std::uint32_t ib) const {
     bool same = false;
     for (auto x : a.alias) same = same || contains(b.alias, x);
     set_level(v, Field::kAlias, same ? 0 : 1);
+  }
+  // A given name and a surname written in each other's place ("Joseph Kevin" for Kevin Joseph).
+  const int gi = field_index(Field::kGivenName), si = field_index(Field::kSurname);
+  if (v.level[gi] == 5 && v.level[si] == 5 && crossed(a, b)) {
+    set_level(v, Field::kGivenName, 2);
+    set_level(v, Field::kSurname, 1);
   }
   compare_date(a, b, v);
   if (a.sex != Sex::kUnknown && b.sex != Sex::kUnknown) {
@@ -363,7 +397,7 @@ std::string Comparator::describe(Field f, std::uint32_t ia, std::uint32_t ib) co
         add(r.sex == Sex::kFemale ? "f" : r.sex == Sex::kMale ? "m" : "");
         break;
       case Field::kNationality:
-        add(r.nationality != 0 ? std::to_string(r.nationality) : "");
+        add(country_code(r.nationality));
         break;
       case Field::kDocument:
         for (const auto& d : r.document) add(s.token(d.number));

@@ -10,9 +10,9 @@
 // The levels (field_levels() lists their labels):
 //   given_name     exact, nickname (Pepe/José), partial (José / José Luis), similar (Jaro–Winkler
 //                  ≥ 0.9 or same phonetic key), initial (J. / José), other
-//   surname        exact, swapped (Mosquera Palacios / Palacios Mosquera), shared (one surname
-//                  in common: a dropped second surname or a married name), phonetic, similar
-//                  (Jaro–Winkler ≥ 0.9 or one edit), other
+//   surname        exact, swapped (Mosquera Palacios / Palacios Mosquera), shared (the same
+//                  first surname, the second dropped; or a married name), phonetic, similar
+//                  (Jaro–Winkler ≥ 0.9, one edit, or another surname in common), other
 //   alias          exact, other
 //   date_of_birth  exact, swapped (day and month), typo (one edit in YYYYMMDD), partial (year
 //                  or year-month agreeing with a fuller date), year (same year, month or day
@@ -23,7 +23,8 @@
 //   address        exact (same words), similar (half the words or more), other
 //   postcode       exact, typo, other;  city: exact, similar, other
 //
-// A phone or document held by more records than `over_shared_cap` (a boat's phone) counts as
+// A given name and a surname written in each other's place count as given "partial" and surname
+// "swapped". A phone or document held by more records than `over_shared_cap` (a boat's phone) counts as
 // missing: it says nothing about who is who. Thread-safe (const after construction).
 #pragma once
 
@@ -92,6 +93,7 @@ class Comparator {
   void compare_document(const NormalizedRecord& a, const NormalizedRecord& b, ComparisonVector& v) const;
   void compare_phone(const NormalizedRecord& a, const NormalizedRecord& b, ComparisonVector& v) const;
   void compare_address(const NormalizedRecord& a, const NormalizedRecord& b, ComparisonVector& v) const;
+  bool crossed(const NormalizedRecord& a, const NormalizedRecord& b) const;
   bool tf_enabled() const { return store_->size() >= options_.tf_min_records; }
 
   const RecordStore* store_;

@@ -123,6 +123,43 @@ Result<PartialDate> parse_partial_date(std::string_view text, DateFormat format)
   return d;
 }
 
+PartialDate parse_partial_date_lenient(std::string_view text, DateFormat format) {
+  if (auto strict = parse_partial_date(text, format)) return *strict;
+  std::string_view s = trim(text);
+  PartialDate d;
+  if (!s.empty() && s[0] == '~') {
+    d.estimated = true;
+    s.remove_prefix(1);
+  }
+  int y = 0, m = 0, day = 0;
+  std::string_view a, b, c;
+  if (format == DateFormat::kYyyymmdd && s.size() == 8) {
+    read_int(s.substr(0, 4), y);
+    read_int(s.substr(4, 2), m);
+    read_int(s.substr(6, 2), day);
+  } else if (split3(s, a, b, c)) {
+    if (format == DateFormat::kIso) {
+      read_int(a, y);
+      read_int(b, m);
+      read_int(c, day);
+    } else {
+      if (format == DateFormat::kMmDdYyyy) std::swap(a, b);
+      read_int(a, day);
+      read_int(b, m);
+      read_int(c, y);
+    }
+  } else if (s.size() >= 4) {
+    read_int(s.substr(0, 4), y);
+  }
+  if (y < 1850 || y > 2200) return PartialDate{};
+  d.year = static_cast<std::int16_t>(y);
+  if (m >= 1 && m <= 12) {
+    d.month = static_cast<std::int8_t>(m);
+    if (day >= 1 && day <= days_in_month(y, m)) d.day = static_cast<std::int8_t>(day);
+  }
+  return d;
+}
+
 std::string partial_date_to_string(const PartialDate& d) {
   if (!d.known()) return "";
   std::string out = d.estimated ? "~" : "";

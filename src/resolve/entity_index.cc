@@ -1,6 +1,7 @@
 #include "resolve/entity_index.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <random>
 #include <thread>
@@ -100,10 +101,30 @@ Status EntityIndex::ingest(std::vector<PersonRecord>&& records) {
   return ok_status();
 }
 
+// The fields each blocking key makes agree: among that key's pairs they say nothing about
+// matches, so EM over those pairs leaves them out (as Splink trains per blocking rule).
+std::array<bool, kFieldCount> held_fields(BlockKind kind) {
+  std::array<bool, kFieldCount> held{};
+  auto hold = [&](Field f) { held[field_index(f)] = true; };
+  switch (kind) {
+    case BlockKind::kSurnameYear: hold(Field::kSurname); hold(Field::kDateOfBirth); break;
+    case BlockKind::kSurnameGiven: hold(Field::kSurname); hold(Field::kGivenName); break;
+    case BlockKind::kGivenBirthDate: hold(Field::kGivenName); hold(Field::kDateOfBirth); break;
+    case BlockKind::kDocument: hold(Field::kDocument); break;
+    case BlockKind::kPhone: hold(Field::kPhone); break;
+    case BlockKind::kAlias: hold(Field::kAlias); break;
+    case BlockKind::kPostcode: hold(Field::kPostcode); break;
+    case BlockKind::kBirthDatePlace: hold(Field::kDateOfBirth); hold(Field::kPostcode); break;
+    case BlockKind::kAddress: hold(Field::kAddress); break;
+  }
+  return held;
+}
+
 void EntityIndex::train() {
   const auto n = static_cast<std::uint32_t>(store_.size());
   if (n < 2) return;
-  // m and the prior from a sample of the candidate pairs (every stride-th record's pairs).
+  // A sample of the candidate pairs (every stride-th record's), counted by pattern: all of them
+  // once, and by the key that found them.
   std::vector<std::uint32_t> stamp(n, 0);
   std::int64_t total = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -114,9 +135,13 @@ void EntityIndex::train() {
                                                             options_.em_sample_pairs);
   std::fill(stamp.begin(), stamp.end(), 0);
   PatternCounts patterns;
+  std::array<PatternCounts, kBlockKindCount> by_key;
   for (std::uint32_t i = 0; i < n; i += static_cast<std::uint32_t>(stride)) {
     blocks_.for_each_candidate(i, stamp, [&](std::uint32_t j) {
       ++patterns[comparator_.compare(i, j).pattern()];
+    });
+    blocks_.for_each_block_member(i, [&](std::uint32_t j, BlockKind kind) {
+      ++by_key[static_cast<std::size_t>(kind)][comparator_.compare(i, j).pattern()];
     });
   }
   // u from random pairs: nearly all of them are different people.
@@ -135,9 +160,88 @@ void EntityIndex::train() {
       if (a != b) random.push_back(comparator_.compare(a, b));
     }
   }
-  model_.estimate_u(random);
-  stats_.em = model_.estimate_m(patterns);
-  stats_.trained = true;
+  Model base = model_;
+  base.estimate_u(random);
+  // Families share surnames, a phone and an address far more often than random pairs do; the
+  // random pairs' u of those fields would make a brother look like a duplicate, so their u stays
+  // at least at the defaults'. A level the random pairs never reach (initials, where no record
+  // has one) keeps a tenth of its default u rather than a near-zero count that would make it
+  // overwhelming.
+  const Model floors = Model::defaults();
+  for (int fi = 0; fi < kFieldCount; ++fi) {
+    const auto f = static_cast<Field>(fi);
+    const bool household = f == Field::kSurname || f == Field::kPhone || f == Field::kAddress;
+    std::int64_t observed = 0;
+    for (const auto& v : random) observed += v.level[fi] != kMissing ? 1 : 0;
+    for (int l = 0; l < static_cast<int>(field_levels(f).size()); ++l) {
+      LevelParams p = base.params(f, l);
+      const double u_default = floors.params(f, l).u;
+      if (observed < 100) {
+        p.u = u_default;  // too few random pairs hold this field to say anything
+      } else if (household && l + 1 < static_cast<int>(field_levels(f).size())) {
+        p.u = std::max(p.u, u_default);
+      } else {
+        p.u = std::max(p.u, u_default / 10);
+      }
+      base.set_params(f, l, p);
+    }
+  }
+  // m per key, from that key's pairs with its own fields held out; each field's m is the
+  // average over the keys that estimated it, weighted by the matches each found.
+  std::array<std::vector<double>, kFieldCount> m_sum;
+  std::array<double, kFieldCount> weight{};
+  for (int f = 0; f < kFieldCount; ++f) {
+    m_sum[f].assign(field_levels(static_cast<Field>(f)).size(), 0.0);
+  }
+  int iterations = 0;
+  for (int k = 0; k < kBlockKindCount; ++k) {
+    std::int64_t pairs = 0;
+    for (const auto& [p, c] : by_key[static_cast<std::size_t>(k)]) pairs += c;
+    if (pairs < options_.min_training_pairs / 4) continue;
+    const auto held = held_fields(static_cast<BlockKind>(k));
+    Model m = base;
+    EmReport em = m.estimate_m(by_key[static_cast<std::size_t>(k)], 100, 1e-6, false, held);
+    iterations += em.iterations;
+    if (em.prior >= 0.95) continue;  // nothing learnt from a key whose pairs all look alike
+    const double found = em.prior * static_cast<double>(em.pairs);
+    for (int f = 0; f < kFieldCount; ++f) {
+      if (held[f]) continue;
+      for (std::size_t l = 0; l < m_sum[f].size(); ++l) {
+        m_sum[f][l] += found * m.params(static_cast<Field>(f), static_cast<int>(l)).m;
+      }
+      weight[f] += found;
+    }
+  }
+  // The estimate is shrunk towards the defaults (a Dirichlet prior on m): EM over blocked pairs
+  // mistakes relatives and namesakes for matches, and how much depends on the blocking.
+  Model trained = base;
+  const double a = std::clamp(options_.default_weight, 0.0, 1.0);
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (weight[f] <= 0) continue;
+    for (std::size_t l = 0; l < m_sum[f].size(); ++l) {
+      const auto field = static_cast<Field>(f);
+      const auto level = static_cast<int>(l);
+      const double m = (1 - a) * m_sum[f][l] / weight[f] + a * floors.params(field, level).m;
+      trained.set_params(field, level, {m, trained.params(field, level).u});
+    }
+  }
+  // The prior. EM's own estimate counts relatives and namesakes among the matches: they agree on
+  // more fields than a model taking fields as independent expects, and the model is sure of
+  // itself accordingly. So EM's prior is reported, and the configured prior scores unless the
+  // caller asks for the learnt one.
+  EmReport em = trained.estimate_prior(patterns);
+  em.iterations += iterations;
+  if (!options_.learn_prior) trained.set_prior(model_.prior());
+  stats_.em = em;
+  // A fit that calls most candidates matches, or where agreeing on a name or a birth date counts
+  // against a match, is degenerate: keep the defaults then.
+  const bool sane = em.prior < 0.5 && trained.log2_bayes_factor(Field::kSurname, 0) > 0 &&
+                    trained.log2_bayes_factor(Field::kGivenName, 0) > 0 &&
+                    trained.log2_bayes_factor(Field::kDateOfBirth, 0) > 0;
+  if (sane) {
+    model_ = std::move(trained);
+    stats_.trained = true;
+  }
 }
 
 void EntityIndex::score_candidates() {
@@ -235,16 +339,27 @@ Result<std::unique_ptr<EntityIndex>> EntityIndex::build(std::vector<PersonRecord
                                                         std::optional<Model> model,
                                                         const std::vector<ReviewDecision>& decisions) {
   std::unique_ptr<EntityIndex> index(new EntityIndex(nicknames, options));
+  auto& s = index->stats_;
+  auto lap = [t = std::chrono::steady_clock::now()]() mutable {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - t).count();
+    t = now;
+    return ms;
+  };
   ESCUDO_TRY(index->ingest(std::move(records)));
+  s.normalize_ms = lap();
   index->blocks_ = BlockIndex::build(index->store_, options.blocking, options.threads);
+  s.blocking_ms = lap();
   if (model) {
     index->model_ = *model;
   } else if (options.train) {
     index->train();
   }
+  s.training_ms = lap();
   index->score_candidates();
+  s.scoring_ms = lap();
   index->cluster_batch(decisions);
-  auto& s = index->stats_;
+  s.clustering_ms = lap();
   s.records = static_cast<std::int64_t>(index->store_.size());
   s.entities = static_cast<std::int64_t>(index->entity_count());
   s.over_shared = index->blocks_.over_shared(index->store_);

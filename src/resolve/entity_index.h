@@ -47,7 +47,7 @@ struct ResolveOptions {
   // A pair at or above this match probability is a link.
   double match_threshold = 0.9;
   // Two groups merge only when the mean probability over all their cross pairs reaches this.
-  double linkage_threshold = 0.8;
+  double linkage_threshold = 0.9;
   int max_linkage_pairs = 400;
   // Pairs from this probability up are kept, for review and explanations.
   double keep_threshold = 0.2;
@@ -57,8 +57,12 @@ struct ResolveOptions {
   // model is given or there are too few candidate pairs to learn from.
   bool train = true;
   std::int64_t min_training_pairs = 1000;
-  std::int64_t em_sample_pairs = 2'000'000;
-  std::int64_t u_sample_pairs = 300'000;
+  // Weight of the default m in the trained m (0: EM alone, 1: defaults alone).
+  double default_weight = 0.0;
+  // Score with the prior EM learns instead of the model's (see train() for why not by default).
+  bool learn_prior = false;
+  std::int64_t em_sample_pairs = 500'000;
+  std::int64_t u_sample_pairs = 200'000;
   std::uint64_t seed = 20'240'501;
   int threads = 2;
 };
@@ -71,6 +75,8 @@ struct ResolveStats {
   std::vector<OverShared> over_shared;
   bool trained = false;  // false: the given or default model was used as is
   EmReport em;
+  // Wall time of each phase of build(), for benchmarks and progress reports.
+  double normalize_ms = 0, blocking_ms = 0, training_ms = 0, scoring_ms = 0, clustering_ms = 0;
 };
 
 struct AddResult {

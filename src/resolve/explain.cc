@@ -14,6 +14,10 @@ PairExplanation explain_pair(const Comparator& comparator, const Model& model, s
     c.level = v.level[f];
     if (c.level == kMissing) {
       c.level_label = "missing";
+    } else if (Model::household_only(v, c.field)) {
+      c.level_label = std::string(field_levels(c.field)[static_cast<std::size_t>(c.level)]) +
+                      ", same household only (given name or birth date disagrees)";
+      c.values = comparator.describe(c.field, a, b);
     } else {
       c.level_label = std::string(field_levels(c.field)[static_cast<std::size_t>(c.level)]);
       c.log2_bayes_factor = model.log2_bayes_factor(c.field, c.level);

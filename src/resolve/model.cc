@@ -38,6 +38,10 @@ Model Model::defaults() {
     model.refresh(f);
   }
   model.prior_ = 0.001;
+  model.max_disagreement_[field_index(Field::kGivenName)] = 0.03;
+  model.max_disagreement_[field_index(Field::kSurname)] = 0.05;
+  model.max_disagreement_[field_index(Field::kDateOfBirth)] = 0.02;
+  model.max_disagreement_[field_index(Field::kDocument)] = 0.1;
   return model;
 }
 
@@ -60,16 +64,24 @@ double Model::tf_adjustment(Field f, int level, float tf) const {
   if (tf <= 0 || level < 0) return 0;
   double u = levels_[field_index(f)][level].u;
   double adjustment = std::log2(u / std::max<double>(tf, 1e-9));
-  return std::clamp(adjustment, -kMaxTfAdjustment, kMaxTfAdjustment);
+  return std::clamp(adjustment, -kMaxTfAdjustment, kMaxTfBoost);
 }
 
 double Model::prior_log2_odds() const { return std::log2(prior_ / (1 - prior_)); }
+
+bool Model::household_only(const ComparisonVector& v, Field f) {
+  if (f != Field::kPhone) return false;
+  const int given = v.level[field_index(Field::kGivenName)];
+  const int dob = v.level[field_index(Field::kDateOfBirth)];
+  return given == static_cast<int>(field_levels(Field::kGivenName).size()) - 1 ||
+         dob == static_cast<int>(field_levels(Field::kDateOfBirth).size()) - 1;
+}
 
 double Model::log2_odds(const ComparisonVector& v) const {
   double total = prior_log2_odds();
   for (int f = 0; f < kFieldCount; ++f) {
     const int l = v.level[f];
-    if (l == kMissing) continue;
+    if (l == kMissing || household_only(v, static_cast<Field>(f))) continue;
     total += weights_[f][l];
     if (v.tf[f] > 0) total += tf_adjustment(static_cast<Field>(f), l, v.tf[f]);
   }
@@ -99,7 +111,41 @@ void Model::estimate_u(const std::vector<ComparisonVector>& random_pairs) {
   }
 }
 
-EmReport Model::estimate_m(const PatternCounts& candidates, int max_iterations, double tolerance) {
+EmReport Model::estimate_prior(const PatternCounts& candidates, int max_iterations,
+                               double tolerance) {
+  EmReport report;
+  std::vector<std::pair<double, double>> rows;  // (log2 Bayes factor sum, count)
+  for (const auto& [pattern, count] : candidates) {
+    double w = 0;
+    for (int f = 0; f < kFieldCount; ++f) {
+      int l = static_cast<int>((pattern >> (4 * f)) & 0xF) - 1;
+      if (l >= 0) w += weights_[f][l];
+    }
+    rows.emplace_back(w, static_cast<double>(count));
+    report.pairs += count;
+  }
+  for (int it = 0; it < max_iterations && !rows.empty(); ++it) {
+    double odds_prior = std::log2(prior_ / (1 - prior_));
+    double matches = 0, total = 0;
+    for (auto [w, c] : rows) {
+      matches += c * probability_of(odds_prior + w);
+      total += c;
+    }
+    double prior = clamp_probability(matches / total);
+    report.iterations = it + 1;
+    bool done = std::abs(prior - prior_) < tolerance;
+    prior_ = prior;
+    if (done) {
+      report.converged = true;
+      break;
+    }
+  }
+  report.prior = prior_;
+  return report;
+}
+
+EmReport Model::estimate_m(const PatternCounts& candidates, int max_iterations, double tolerance,
+                           bool update_u, std::array<bool, kFieldCount> held) {
   EmReport report;
   struct Row {
     std::array<std::int8_t, kFieldCount> level;
@@ -112,15 +158,21 @@ EmReport Model::estimate_m(const PatternCounts& candidates, int max_iterations, 
     for (int f = 0; f < kFieldCount; ++f) {
       r.level[f] = static_cast<std::int8_t>(((pattern >> (4 * f)) & 0xF)) - 1;
     }
+    for (int f = 0; f < kFieldCount; ++f) {
+      if (held[f]) r.level[f] = kMissing;
+    }
     r.count = static_cast<double>(count);
     report.pairs += count;
     rows.push_back(r);
   }
   if (rows.empty()) return report;
   for (int it = 0; it < max_iterations; ++it) {
-    std::array<std::vector<double>, kFieldCount> m_num;
-    std::array<double, kFieldCount> m_den{};
-    for (int f = 0; f < kFieldCount; ++f) m_num[f].assign(level_count(f), 0.0);
+    std::array<std::vector<double>, kFieldCount> m_num, u_num;
+    std::array<double, kFieldCount> m_den{}, u_den{};
+    for (int f = 0; f < kFieldCount; ++f) {
+      m_num[f].assign(level_count(f), 0.0);
+      u_num[f].assign(level_count(f), 0.0);
+    }
     double matches = 0, total = 0;
     const double log_prior = std::log(prior_), log_not = std::log(1 - prior_);
     for (const Row& r : rows) {
@@ -134,10 +186,13 @@ EmReport Model::estimate_m(const PatternCounts& candidates, int max_iterations, 
       double wc = w * r.count;
       matches += wc;
       total += r.count;
+      const double uc = (1 - w) * r.count;
       for (int f = 0; f < kFieldCount; ++f) {
         if (r.level[f] == kMissing) continue;
         m_num[f][r.level[f]] += wc;
         m_den[f] += wc;
+        u_num[f][r.level[f]] += uc;
+        u_den[f] += uc;
       }
     }
     double change = 0;
@@ -148,7 +203,25 @@ EmReport Model::estimate_m(const PatternCounts& candidates, int max_iterations, 
         double m = clamp_probability((m_num[f][l] + 1e-3) / (m_den[f] + 1e-3 * levels));
         change = std::max(change, std::abs(m - levels_[f][l].m));
         levels_[f][l].m = m;
+        if (update_u && u_den[f] > 0) {
+          double u = clamp_probability((u_num[f][l] + 1e-3) / (u_den[f] + 1e-3 * levels));
+          change = std::max(change, std::abs(u - levels_[f][l].u));
+          levels_[f][l].u = u;
+        }
       }
+    }
+    // The bound on complete disagreement: the excess goes to the other levels in proportion.
+    for (int f = 0; f < kFieldCount; ++f) {
+      const int last = level_count(f) - 1;
+      double& m_last = levels_[f][last].m;
+      if (held[f] || m_last <= max_disagreement_[f]) continue;
+      double rest = 1 - m_last;
+      double scale = rest > 0 ? (1 - max_disagreement_[f]) / rest : 0;
+      for (int l = 0; l < last; ++l) {
+        levels_[f][l].m = clamp_probability(rest > 0 ? levels_[f][l].m * scale
+                                                     : (1 - max_disagreement_[f]) / last);
+      }
+      m_last = max_disagreement_[f];
     }
     double prior = clamp_probability(matches / total);
     change = std::max(change, std::abs(prior - prior_));

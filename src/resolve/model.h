@@ -63,22 +63,38 @@ class Model {
   void set_params(Field f, int level, LevelParams p);
 
   // log2(m/u) of a level, and its term-frequency adjustment log2(u / tf) (0 when tf is 0),
-  // bounded to ±kMaxTfAdjustment.
+  // bounded to [-kMaxTfAdjustment, kMaxTfBoost]: a common value loses its full weight, a rare
+  // one gains little, as a rare surname or phone is often a family's.
   double log2_bayes_factor(Field f, int level) const { return weights_[field_index(f)][level]; }
   double tf_adjustment(Field f, int level, float tf) const;
   double prior_log2_odds() const;
   // Prior log-odds plus every field's contribution.
   double log2_odds(const ComparisonVector& v) const;
+  // Whether a field's evidence is set aside for this pair: when the given name or the birth
+  // date disagrees outright, a shared phone says "same household" (brothers, a mother and her
+  // son), not "same person", and counts nothing.
+  static bool household_only(const ComparisonVector& v, Field f);
   double probability(const ComparisonVector& v) const { return probability_of(log2_odds(v)); }
   static double probability_of(double log2_odds);
 
   // u from comparison vectors of random pairs (Laplace-smoothed counts). Needs at least one
   // vector; does nothing otherwise.
   void estimate_u(const std::vector<ComparisonVector>& random_pairs);
-  // m and the prior by EM over candidate pairs, u fixed. Stops after `max_iterations` or when
-  // no parameter moves by more than `tolerance`.
+  // m and the prior by EM over candidate pairs; u too when `update_u` (then u describes the
+  // different people among candidate pairs, who agree more often than random pairs do: blocking
+  // put them together). The share of matches that disagree completely on a given name, a
+  // surname, a birth date or a document is bounded (max_disagreement): without that bound EM
+  // takes families (brothers: same surnames, same phone) for one person who changes his name.
+  // Stops after `max_iterations` or when no parameter moves by more than
+  // `tolerance`.
+  // Fields in `held` are left out: neither counted in the likelihood nor updated (the fields a
+  // blocking key made agree say nothing about matches among that key's pairs).
   EmReport estimate_m(const PatternCounts& candidates, int max_iterations = 100,
-                      double tolerance = 1e-6);
+                      double tolerance = 1e-6, bool update_u = false,
+                      std::array<bool, kFieldCount> held = {});
+  // The prior alone by EM, m and u fixed.
+  EmReport estimate_prior(const PatternCounts& candidates, int max_iterations = 100,
+                          double tolerance = 1e-7);
   // Refines m (from pairs marked match) and u (from pairs marked different) with the reviewed
   // pairs, each counting `weight` times against a pseudo-count of `prior_strength` for the
   // current parameters.
@@ -93,12 +109,17 @@ class Model {
   static Result<Model> from_json(std::string_view json);
 
   static constexpr double kMaxTfAdjustment = 8;
+  static constexpr double kMaxTfBoost = 3;
+  // Upper bound EM keeps on m of a field's last level ("other"); 1 means no bound.
+  double max_disagreement(Field f) const { return max_disagreement_[field_index(f)]; }
+  void set_max_disagreement(Field f, double bound) { max_disagreement_[field_index(f)] = bound; }
 
  private:
   void refresh(int field);
   double prior_ = 1e-3;
   std::array<std::vector<LevelParams>, kFieldCount> levels_;
   std::array<std::vector<double>, kFieldCount> weights_;
+  std::array<double, kFieldCount> max_disagreement_ = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 };
 
 }  // namespace escudo::resolve

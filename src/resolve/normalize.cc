@@ -203,7 +203,10 @@ std::uint32_t RecordStore::add(std::string record_id, NormalizedText&& t) {
   }
   if (r.phone[0] != 0) ++with_phone_;
   for (std::uint64_t p : r.phone) {
-    if (p != 0) ++phone_counts_[p];
+    if (p == 0) continue;
+    std::uint32_t slot = phone_index_.insert(p, static_cast<std::uint32_t>(phone_counts_.size()));
+    if (slot == phone_counts_.size()) phone_counts_.push_back(0);
+    ++phone_counts_[slot];
   }
   for (const auto& d : r.document) {
     if (d.number != 0) bump(document_counts_, d.number);
@@ -242,8 +245,10 @@ void RecordStore::remove_last() {
   if (r.phone[0] != 0) --with_phone_;
   for (std::uint64_t p : r.phone) {
     if (p == 0) continue;
-    auto it = phone_counts_.find(p);
-    if (it != phone_counts_.end() && --it->second == 0) phone_counts_.erase(it);
+    // The slot stays (the index has no removal); its count goes back down.
+    if (const std::uint32_t* slot = phone_index_.find(p); slot != nullptr && phone_counts_[*slot] > 0) {
+      --phone_counts_[*slot];
+    }
   }
   for (const auto& d : r.document) {
     if (d.number != 0) drop(document_counts_, d.number);
@@ -260,15 +265,15 @@ std::int64_t RecordStore::find(std::string_view record_id) const {
 }
 
 std::uint32_t RecordStore::phone_count(std::uint64_t phone) const {
-  auto it = phone_counts_.find(phone);
-  return it == phone_counts_.end() ? 0 : it->second;
+  const std::uint32_t* slot = phone_index_.find(phone);
+  return slot == nullptr ? 0 : phone_counts_[*slot];
 }
 
 std::size_t RecordStore::memory_bytes() const {
   return records_.capacity() * sizeof(NormalizedRecord) +
          address_tokens_.capacity() * sizeof(std::uint32_t) +
          phonetic_.capacity() * sizeof(std::uint64_t) + pool_.size() * 48 +
-         record_ids_.size() * 56 + phone_counts_.size() * 32;
+         record_ids_.size() * 56 + phone_index_.memory_bytes() + phone_counts_.capacity() * 4;
 }
 
 }  // namespace escudo::resolve

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "resolve/internal/flat_map.h"
 #include "resolve/name.h"
 #include "resolve/nicknames.h"
 #include "resolve/phone.h"
@@ -180,7 +181,8 @@ class RecordStore {
   std::vector<std::uint32_t> address_tokens_;
   std::vector<std::uint32_t> given_counts_, surname_counts_, postcode_counts_, city_counts_,
       document_counts_;
-  std::unordered_map<std::uint64_t, std::uint32_t> phone_counts_;
+  internal::FlatMap phone_index_;               // phone → slot in phone_counts_
+  std::vector<std::uint32_t> phone_counts_;
   std::uint32_t with_given_ = 0, with_surname_ = 0, with_phone_ = 0, with_postcode_ = 0,
                 with_city_ = 0;
 };

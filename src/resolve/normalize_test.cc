@@ -106,6 +106,8 @@ TEST(Country, Alpha2AndAlpha3) {
   EXPECT_EQ(country_alpha2("XXX"), "");
   EXPECT_EQ(country_number("COL"), country_number("CO"));
   EXPECT_NE(country_number("COL"), country_number("VEN"));
+  EXPECT_EQ(country_code(country_number("COL")), "CO");
+  EXPECT_EQ(country_code(0), "");
 }
 
 TEST(Documents, NumbersAndTypes) {
@@ -135,6 +137,11 @@ TEST(Dates, PartialEstimatedAndFormats) {
   EXPECT_FALSE(parse_partial_date("19841307", DateFormat::kYyyymmdd).has_value());
   EXPECT_FALSE(parse_partial_date("abc", DateFormat::kIso).has_value());
   EXPECT_EQ(partial_date_to_string({.year = 1984, .month = 3}), "1984-03");
+  EXPECT_EQ(parse_partial_date_lenient("19371233", DateFormat::kYyyymmdd),
+            (PartialDate{.year = 1937, .month = 12}));
+  EXPECT_EQ(parse_partial_date_lenient("31/02/1990", DateFormat::kDdMmYyyy),
+            (PartialDate{.year = 1990, .month = 2}));
+  EXPECT_FALSE(parse_partial_date_lenient("abc", DateFormat::kIso).known());
 }
 
 TEST(RecordStore, InternsAndCountsTerms) {

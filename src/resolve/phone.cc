@@ -69,6 +69,11 @@ std::string country_alpha2(std::string_view code) {
   return n == 0 ? std::string() : countries().alpha2[n];
 }
 
+std::string country_code(std::uint16_t number) {
+  const auto& table = countries();
+  return number < table.alpha2.size() ? table.alpha2[number] : std::string();
+}
+
 PhoneNormalizer::PhoneNormalizer() { (void)countries(); }
 
 std::optional<std::uint64_t> PhoneNormalizer::e164(std::string_view text,

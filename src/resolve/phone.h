@@ -19,6 +19,9 @@ std::string country_alpha2(std::string_view code);
 // A small number for a country (1..n), 0 when unknown; "CO" and "COL" give the same number.
 std::uint16_t country_number(std::string_view code);
 
+// The alpha-2 code of a country_number(); "" for 0 or an unknown number.
+std::string country_code(std::uint16_t number);
+
 // E.164 numbers as integers (the digits after '+'). A number written without its country code
 // and without a known region keeps its national digits with kLocalPhoneFlag set, so two such
 // numbers can still be compared by their last digits.

@@ -44,6 +44,10 @@ Result<DateFormat> parse_date_format(std::string_view name);
 // does not match, or names no real day (2023-02-30). Thread-safe.
 Result<PartialDate> parse_partial_date(std::string_view text, DateFormat format);
 
+// Like parse_partial_date, but keeps what is valid of a date that is not ("19371233" → 1937-12,
+// the day dropped; "abc" → unknown). For sources known to hold typing errors. Thread-safe.
+PartialDate parse_partial_date_lenient(std::string_view text, DateFormat format);
+
 // "1984-03-07", "1984-03", "1984", "~1984"; "" when unknown.
 std::string partial_date_to_string(const PartialDate& date);
 

@@ -69,8 +69,10 @@ Result<FieldSpec> parse_field_spec(std::string_view spec) {
 
 Result<RecordMapping> RecordMapping::create(const std::vector<std::string>& header,
                                             std::string_view id_column,
-                                            const std::vector<FieldSpec>& specs) {
+                                            const std::vector<FieldSpec>& specs,
+                                            bool lenient_dates) {
   RecordMapping m;
+  m.lenient_dates_ = lenient_dates;
   m.width_ = header.size();
   auto find = [&](std::string_view name) -> Result<std::size_t> {
     for (std::size_t i = 0; i < header.size(); ++i) {
@@ -108,6 +110,11 @@ Result<PersonRecord> RecordMapping::map(const std::vector<std::string>& fields) 
         if (!value.empty()) r.aliases.emplace_back(value);
         break;
       case FieldKind::kDateOfBirth: {
+        if (lenient_dates_) {
+          PartialDate date = parse_partial_date_lenient(value, spec.date_format);
+          if (date.known()) r.date_of_birth = date;
+          break;
+        }
         auto date = parse_partial_date(value, spec.date_format);
         if (!date) return std::unexpected(date.error().with_context(fmt::format("column '{}'", spec.column)));
         if (date->known()) r.date_of_birth = *date;

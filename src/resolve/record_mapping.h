@@ -54,15 +54,19 @@ Result<FieldSpec> parse_field_spec(std::string_view spec);
 class RecordMapping {
  public:
   // kInvalidArgument naming a column the header lacks.
+  // `lenient_dates`: a date that does not parse keeps its valid parts instead of being an
+  // error (parse_partial_date_lenient).
   static Result<RecordMapping> create(const std::vector<std::string>& header,
                                       std::string_view id_column,
-                                      const std::vector<FieldSpec>& specs);
+                                      const std::vector<FieldSpec>& specs,
+                                      bool lenient_dates = false);
 
   // kInvalidArgument naming the column and the reason ("column 'dob': '1984-13-01' is not a
   // date in the format YYYYMMDD"; "has 3 fields, the header 5"; "empty id").
   Result<PersonRecord> map(const std::vector<std::string>& fields) const;
 
  private:
+  bool lenient_dates_ = false;
   std::size_t id_index_ = 0;
   std::size_t width_ = 0;
   std::vector<std::pair<std::size_t, FieldSpec>> columns_;

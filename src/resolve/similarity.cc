@@ -43,13 +43,39 @@ double jaro_winkler(std::string_view a, std::string_view b) {
   return jaro + prefix * 0.1 * (1.0 - jaro);
 }
 
+namespace {
+
+// Distance 0 or 1, or 2 for "more", in one pass: the common case of damerau_levenshtein(…, 1).
+int within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return 2;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return a.size() == b.size() ? 0 : 1;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return 1;  // substitution
+    if (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+        a.substr(i + 2) == b.substr(i + 2)) {
+      return 1;  // adjacent transposition
+    }
+    return 2;
+  }
+  return a.substr(i) == b.substr(i + 1) ? 1 : 2;  // insertion into a
+}
+
+}  // namespace
+
 int damerau_levenshtein(std::string_view a, std::string_view b, int limit) {
   a = a.substr(0, 64);
   b = b.substr(0, 64);
+  if (limit <= 1) return std::min(within_one_edit(a, b), limit + 1);
   const int la = static_cast<int>(a.size());
   const int lb = static_cast<int>(b.size());
   if (std::abs(la - lb) > limit) return limit + 1;
-  std::array<int, 65> prev2{}, prev{}, cur{};
+  std::array<int, 65> rows[3] = {};
+  int* prev2 = rows[0].data();
+  int* prev = rows[1].data();
+  int* cur = rows[2].data();
   for (int j = 0; j <= lb; ++j) prev[j] = j;
   for (int i = 1; i <= la; ++i) {
     cur[0] = i;
@@ -64,8 +90,10 @@ int damerau_levenshtein(std::string_view a, std::string_view b, int limit) {
       row_min = std::min(row_min, v);
     }
     if (row_min > limit) return limit + 1;
+    int* spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return std::min(prev[lb], limit + 1);
 }

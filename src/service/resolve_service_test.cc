@@ -202,12 +202,12 @@ TEST_F(ResolveServiceTest, UncertainPairsWaitForReview) {
   bool queued = false;
   for (const auto& item : *queue) {
     EXPECT_GE(item.pair.probability, 0.5);
-    EXPECT_LT(item.pair.probability, 0.9);
+    EXPECT_LT(item.pair.probability, 0.99);
     EXPECT_TRUE(item.person_a.has_value());
     queued = queued || (item.pair.record_a == a && item.pair.record_b == b) ||
              (item.pair.record_a == b && item.pair.record_b == a);
   }
-  EXPECT_EQ(queued, pair->probability >= 0.5 && pair->probability < 0.9) << pair->probability;
+  EXPECT_EQ(queued, pair->probability >= 0.5 && pair->probability < 0.99) << pair->probability;
   EXPECT_EQ(resolve().review_queue(analyst_, 10).error().code(), ErrorCode::kPermissionDenied);
 }
 
