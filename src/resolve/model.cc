@@ -40,7 +40,7 @@ Model Model::defaults() {
   model.prior_ = 0.001;
   model.max_disagreement_[field_index(Field::kGivenName)] = 0.03;
   model.max_disagreement_[field_index(Field::kSurname)] = 0.05;
-  model.max_disagreement_[field_index(Field::kDateOfBirth)] = 0.02;
+  model.max_disagreement_[field_index(Field::kDateOfBirth)] = 0.003;
   model.max_disagreement_[field_index(Field::kDocument)] = 0.1;
   return model;
 }
