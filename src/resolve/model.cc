@@ -9,6 +9,8 @@ namespace escudo::resolve {
 namespace {
 
 constexpr double kMinProbability = 1e-9;
+// The "near" level of the birth date (compare.h: exact, swapped, typo, partial, year, near, other).
+constexpr int kDateNearLevel = 5;
 
 double clamp_probability(double p) { return std::clamp(p, kMinProbability, 1 - kMinProbability); }
 
@@ -222,6 +224,22 @@ EmReport Model::estimate_m(const PatternCounts& candidates, int max_iterations, 
                                                      : (1 - max_disagreement_[f]) / last);
       }
       m_last = max_disagreement_[f];
+    }
+    // Birth dates a year or two apart (not a typo, not an estimate of the same year) are no
+    // evidence for a match: namesakes born a year apart would otherwise teach EM that they are.
+    // A domain bound like max_disagreement, lifted with it.
+    if (!held[field_index(Field::kDateOfBirth)] && max_disagreement_[field_index(Field::kDateOfBirth)] < 1) {
+      const int dob = field_index(Field::kDateOfBirth);
+      auto& near = levels_[dob][kDateNearLevel];
+      if (near.m > near.u) {
+        double excess = near.m - near.u;
+        near.m = near.u;
+        double agreeing = 0;
+        for (int l = 0; l < kDateNearLevel; ++l) agreeing += levels_[dob][l].m;
+        for (int l = 0; l < kDateNearLevel && agreeing > 0; ++l) {
+          levels_[dob][l].m += excess * levels_[dob][l].m / agreeing;
+        }
+      }
     }
     double prior = clamp_probability(matches / total);
     change = std::max(change, std::abs(prior - prior_));

@@ -49,6 +49,28 @@ ComparisonVector sample(std::mt19937_64& rng, const Truth& t, bool match) {
   return v;
 }
 
+TEST(Model, BirthDatesAYearApartAreNoEvidenceOfAMatch) {
+  // In this data matches fall a year apart more often than non-matches (as namesakes born a
+  // year apart make it look); with the domain bounds on, the "near" level still weighs nothing.
+  Truth t = truth();
+  std::mt19937_64 rng(11);
+  std::vector<ComparisonVector> random;
+  for (int i = 0; i < 20000; ++i) random.push_back(sample(rng, t, false));
+  PatternCounts candidates;
+  std::bernoulli_distribution is_match(t.prior);
+  for (int i = 0; i < 40000; ++i) ++candidates[sample(rng, t, is_match(rng)).pattern()];
+  Model model = Model::defaults();
+  model.estimate_u(random);
+  model.estimate_m(candidates);
+  EXPECT_LE(model.log2_bayes_factor(Field::kDateOfBirth, 5), 1e-9);
+  double total = 0;
+  for (std::size_t l = 0; l < field_levels(Field::kDateOfBirth).size(); ++l) {
+    total += model.params(Field::kDateOfBirth, static_cast<int>(l)).m;
+  }
+  EXPECT_NEAR(total, 1.0, 1e-6);
+  EXPECT_GT(model.log2_bayes_factor(Field::kDateOfBirth, 0), 0);  // an exact date still counts
+}
+
 TEST(Model, EmRecoversParametersOfSyntheticData) {
   Truth t = truth();
   std::mt19937_64 rng(7);
