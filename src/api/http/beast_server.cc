@@ -28,7 +28,6 @@ using tcp = asio::ip::tcp;
 
 // Boost 1.74's Beast speaks boost::string_view.
 std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
-beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
 
 constexpr std::size_t kLargestBodyBytes = 64u << 20;
 
