@@ -1,23 +1,9 @@
 #include "api/stats_format.h"
 
+#include "base/csv_writer.h"
 #include "base/json.h"
 
 namespace escudo::api {
-namespace {
-
-// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += "\"\"";
-    else out.push_back(c);
-  }
-  out += "\"";
-  return out;
-}
-
-}  // namespace
 
 std::string cube_json(const stats::Cube& cube, std::string_view source) {
   auto shares = stats::shares_percent(cube);

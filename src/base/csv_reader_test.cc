@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/csv_writer.h"
+
 namespace escudo {
 namespace {
 
@@ -131,6 +133,21 @@ TEST(CsvReaderTest, ReusedRecordTakesEachRowsOwnFieldsAndColumns) {
   EXPECT_EQ(bad.error().message(), "t.csv: line 4, column 11: the text is not valid UTF-8");
   EXPECT_FALSE(reader.next(record).value());
   EXPECT_TRUE(record.fields.empty());
+}
+
+TEST(CsvWriterTest, QuotesOnlyWhatNeedsItAndReadsBackTheSame) {
+  EXPECT_EQ(csv_field("Ana"), "Ana");
+  EXPECT_EQ(csv_field("Canaán, Membrillo"), "\"Canaán, Membrillo\"");
+  EXPECT_EQ(csv_field("alias \"El Mono\""), "\"alias \"\"El Mono\"\"\"");
+  std::string row;
+  for (std::string_view v : {"a,b", "line\nbreak", "plain"}) {
+    if (!row.empty()) row += ',';
+    append_csv_field(row, v);
+  }
+  CsvReader reader(make_string_stream(row + "\n", "w.csv"));
+  CsvRecord record;
+  ASSERT_TRUE(reader.next(record).value());
+  EXPECT_EQ(record.fields, (std::vector<std::string>{"a,b", "line\nbreak", "plain"}));
 }
 
 }  // namespace

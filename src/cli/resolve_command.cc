@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "base/csv_reader.h"
+#include "base/csv_writer.h"
 #include "base/input_stream.h"
 #include "cli/commands.h"
 #include "resolve/entity_index.h"
@@ -19,16 +20,6 @@ constexpr int kMaxErrorsShown = 20;
 int fail(const std::string& message) {
   std::fprintf(stderr, "escudo: %s\n", message.c_str());
   return kFailed;
-}
-
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // Reads the records; every bad row is reported (file, line, field) and none is resolved.

@@ -4,21 +4,10 @@
 
 #include <iterator>
 
+#include "base/csv_writer.h"
+
 namespace escudo::sim {
 namespace {
-
-void append_field(std::string& out, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 void append_id(std::string& out, char prefix, std::int64_t id, int width) {
   out += prefix;
@@ -66,23 +55,23 @@ void append_people_header(std::string& out) {
 void append_person_record(std::string& out, const PersonRecord& r, int width) {
   append_id(out, 'r', r.record_id, width);
   out += ',';
-  append_field(out, r.given_name);
+  append_csv_field(out, r.given_name);
   out += ',';
-  append_field(out, r.surname);
+  append_csv_field(out, r.surname);
   out += ',';
   out += sex_letter(r.sex);
   out += ',';
   out += r.date_of_birth;
   out += ',';
-  append_field(out, r.nationality);
+  append_csv_field(out, r.nationality);
   out += ',';
   if (r.document_type != DocumentType::kNone) out += document_type_name(r.document_type);
   out += ',';
-  append_field(out, r.document_country);
+  append_csv_field(out, r.document_country);
   out += ',';
-  append_field(out, r.document_number);
+  append_csv_field(out, r.document_number);
   out += ',';
-  append_field(out, r.phone);
+  append_csv_field(out, r.phone);
   out += '\n';
 }
 

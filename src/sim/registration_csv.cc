@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/csv_writer.h"
+
 namespace escudo::sim {
 namespace {
 
@@ -10,19 +12,6 @@ constexpr std::string_view kHeader =
     "nationality,document_type,document_country,document_number,phone,relationship,"
     "departure_point,days_in_jungle,paid_usd,paid_to,pregnant,disability,injured,"
     "violence_survivor,separated\n";
-
-void append_field(std::string& out, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 void append_date(std::string& out, CivilDate day) {
   fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", day.year(), day.month(), day.day());
@@ -39,7 +28,7 @@ void append_csv_header(std::string& out) { out += kHeader; }
 void append_csv_group(std::string& out, const SimGroup& g) {
   // The group's own fields, written once and repeated on each row.
   std::string journey;
-  append_field(journey, g.departure_point);
+  append_csv_field(journey, g.departure_point);
   journey += ',';
   if (g.days_in_jungle) fmt::format_to(std::back_inserter(journey), "{}", *g.days_in_jungle);
   journey += ',';
@@ -48,19 +37,19 @@ void append_csv_group(std::string& out, const SimGroup& g) {
                    *g.paid_usd_cents % 100);
   }
   journey += ',';
-  append_field(journey, g.paid_to);
+  append_csv_field(journey, g.paid_to);
 
   const std::string ref = group_ref(g.index);
   for (const SimPerson& p : g.people) {
     out += ref;
     out += ',';
-    append_field(out, g.station);
+    append_csv_field(out, g.station);
     out += ',';
     append_date(out, g.registered_on);
     out += ',';
-    append_field(out, p.given_names);
+    append_csv_field(out, p.given_names);
     out += ',';
-    append_field(out, p.family_names);
+    append_csv_field(out, p.family_names);
     out += ',';
     out += sex_word(p.sex);
     out += ',';
@@ -70,15 +59,15 @@ void append_csv_group(std::string& out, const SimGroup& g) {
       fmt::format_to(std::back_inserter(out), "{}", *p.estimated_age);
     }
     out += ',';
-    append_field(out, p.nationality_iso3);
+    append_csv_field(out, p.nationality_iso3);
     out += ',';
     out += document_type_name(p.document_type);
     out += ',';
-    append_field(out, p.document_country_iso3);
+    append_csv_field(out, p.document_country_iso3);
     out += ',';
-    append_field(out, p.document_number);
+    append_csv_field(out, p.document_number);
     out += ',';
-    append_field(out, p.phone);
+    append_csv_field(out, p.phone);
     out += ',';
     out += relationship_name(p.relationship);
     out += ',';
