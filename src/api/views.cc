@@ -71,6 +71,7 @@ void write_pair(JsonWriter& w, const service::PairView& pair) {
   w.end_array();
   w.key("log2_odds").value(pair.log2_odds);
   w.key("probability").value(pair.probability);
+  w.key("held").value(pair.held);
   w.end_object();
 }
 

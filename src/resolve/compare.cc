@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "resolve/phonetic.h"
 #include "resolve/similarity.h"
 
 namespace escudo::resolve {
@@ -63,17 +64,65 @@ std::uint64_t ComparisonVector::pattern() const {
   return p;
 }
 
+namespace {
+
+// A given name as Spanish speakers write English names they hear: an initial "J" or "Jh" before a
+// vowel is the "Y" sound (Jorman/Yorman, Jhonny/Yonny, Jefferson/Yeferson, Johanna/Yohana).
+std::uint64_t heard_given_name(std::string_view folded) {
+  std::string s(folded);
+  if (s.size() > 2 && s[0] == 'j' && s[1] == 'h') s.erase(1, 1);
+  if (s.size() > 1 && s[0] == 'j' && std::string_view("aeiou").find(s[1]) != std::string_view::npos) {
+    s[0] = 'y';
+  }
+  return phonetic_code(s);
+}
+
+// Two given names written differently for one name: the same sound (as Spanish spells it, or
+// with the English initial J heard as Y), Jaro–Winkler ≥ 0.9, or one edit apart in names of
+// four letters or more ("Juan"/"Juab"; shorter ones differ too often by one letter: Ana/Ama).
+bool similar_given_names(std::string_view x, std::string_view y, std::uint64_t phonetic_x,
+                         std::uint64_t phonetic_y) {
+  if (phonetic_x == phonetic_y || jaro_winkler(x, y) >= 0.9) return true;
+  if (std::min(x.size(), y.size()) >= 4 && damerau_levenshtein(x, y, 1) <= 1) return true;
+  return heard_given_name(x) == heard_given_name(y);
+}
+
+}  // namespace
+
+float Comparator::local_share(const NormalizedRecord& a, const NormalizedRecord& b,
+                              std::uint32_t count_within, std::uint32_t records_within,
+                              std::uint32_t count, std::uint32_t records) const {
+  if (!tf_enabled()) return 0;
+  if (a.nationality != 0 && a.nationality == b.nationality &&
+      records_within >= options_.tf_min_records) {
+    return static_cast<float>(count_within) / static_cast<float>(records_within);
+  }
+  return records > 0 ? static_cast<float>(count) / static_cast<float>(records) : 0.0f;
+}
+
+float Comparator::given_tf(const NormalizedRecord& a, const NormalizedRecord& b,
+                           std::uint32_t token) const {
+  const RecordStore& s = *store_;
+  return local_share(a, b, s.given_count_within(a.nationality, token),
+                     s.records_with_given_within(a.nationality), s.given_count(token),
+                     s.records_with_given());
+}
+
+float Comparator::surname_tf(const NormalizedRecord& a, const NormalizedRecord& b,
+                             std::uint32_t token) const {
+  const RecordStore& s = *store_;
+  return local_share(a, b, s.surname_count_within(a.nationality, token),
+                     s.records_with_surname_within(a.nationality), s.surname_count(token),
+                     s.records_with_surname());
+}
+
 void Comparator::compare_given(const NormalizedRecord& a, const NormalizedRecord& b,
                                ComparisonVector& v) const {
   const int na = count_nonzero(a.given_canonical);
   const int nb = count_nonzero(b.given_canonical);
   if (na == 0 || nb == 0) return;
   const RecordStore& s = *store_;
-  float tf = 0;
-  if (tf_enabled() && s.records_with_given() > 0) {
-    tf = static_cast<float>(s.given_count(a.given_canonical[0])) /
-         static_cast<float>(s.records_with_given());
-  }
+  const float tf = given_tf(a, b, a.given_canonical[0]);
   auto same_set = [](const auto& x, const auto& y) {
     for (auto t : x) {
       if (t != 0 && !contains(y, t)) return false;
@@ -114,12 +163,18 @@ void Comparator::compare_given(const NormalizedRecord& a, const NormalizedRecord
     return set_level(v, Field::kGivenName, 2, tf);
   }
   if (!initial_a && !initial_b) {
-    for (auto x : a.given_canonical) {
-      if (x == 0 || s.token(x).size() < 2) continue;
-      for (auto y : b.given_canonical) {
-        if (y == 0 || s.token(y).size() < 2) continue;
-        if (s.phonetic(x) == s.phonetic(y) || jaro_winkler(s.token(x), s.token(y)) >= 0.9) {
-          return set_level(v, Field::kGivenName, 3);
+    // As written and as canonical names: "Freddy" is "Alfredo" in the nickname table but still
+    // one letter from "Fredy".
+    for (const auto* xs : {&a.given, &a.given_canonical}) {
+      for (const auto* ys : {&b.given, &b.given_canonical}) {
+        for (auto x : *xs) {
+          if (x == 0 || s.token(x).size() < 2) continue;
+          for (auto y : *ys) {
+            if (y == 0 || s.token(y).size() < 2) continue;
+            if (similar_given_names(s.token(x), s.token(y), s.phonetic(x), s.phonetic(y))) {
+              return set_level(v, Field::kGivenName, 3);
+            }
+          }
         }
       }
     }
@@ -134,11 +189,12 @@ void Comparator::compare_surname(const NormalizedRecord& a, const NormalizedReco
   const int nb = count_nonzero(b.surname);
   if ((na == 0 && a.married == 0) || (nb == 0 && b.married == 0)) return;
   const RecordStore& s = *store_;
-  const bool tf_on = tf_enabled() && s.records_with_surname() > 0;
-  auto tf_of = [&](std::uint32_t t) {
-    return tf_on ? static_cast<float>(s.surname_count(t)) /
-                       static_cast<float>(s.records_with_surname())
-                 : 0.0f;
+  auto tf_of = [&](std::uint32_t t) { return surname_tf(a, b, t); };
+  // One surname written for another: the same sound, Jaro–Winkler ≥ 0.9, or one edit.
+  auto slip = [&](std::uint32_t x, std::uint32_t y) {
+    const std::string_view sx = s.token(x), sy = s.token(y);
+    return s.phonetic(x) == s.phonetic(y) || jaro_winkler(sx, sy) >= 0.9 ||
+           (std::min(sx.size(), sy.size()) >= 4 && damerau_levenshtein(sx, sy, 1) <= 1);
   };
   if (na > 0 && na == nb) {
     bool same_order = true;
@@ -165,11 +221,30 @@ void Comparator::compare_surname(const NormalizedRecord& a, const NormalizedReco
   const bool first = a.surname[0] != 0 && a.surname[0] == b.surname[0];
   const bool married = (a.married != 0 && contains(xb, a.married)) ||
                        (b.married != 0 && contains(xa, b.married));
+  // Both with two surnames, the first the same and the second not: the mothers differ (cousins,
+  // half-siblings), unless the second is a slip of the pen.
+  if (first && !married && na >= 2 && nb >= 2) {
+    return set_level(v, Field::kSurname, slip(a.surname[1], b.surname[1]) ? 4 : 5);
+  }
   if (first || married) {
     float tf = first ? tf_of(a.surname[0]) : tf_of(a.married != 0 && contains(xb, a.married) ? a.married : b.married);
     return set_level(v, Field::kSurname, 2, tf);
   }
-  if (overlap) return set_level(v, Field::kSurname, 4);
+  if (overlap) {
+    // Two surnames each and one in common: the other two must be slips of each other (one
+    // person) rather than two families (cousins through one parent).
+    if (na >= 2 && nb >= 2) {
+      std::uint32_t x = 0, y = 0;
+      for (auto t : a.surname) {
+        if (t != 0 && !contains(b.surname, t)) x = t;
+      }
+      for (auto t : b.surname) {
+        if (t != 0 && !contains(a.surname, t)) y = t;
+      }
+      if (x != 0 && y != 0 && !slip(x, y)) return set_level(v, Field::kSurname, 5);
+    }
+    return set_level(v, Field::kSurname, 4);
+  }
   for (auto x : xa) {
     if (x == 0) continue;
     for (auto y : xb) {
@@ -190,6 +265,8 @@ void Comparator::compare_surname(const NormalizedRecord& a, const NormalizedReco
   set_level(v, Field::kSurname, 5);
 }
 
+bool year_placeholder(const PartialDate& d) { return d.month == 1 && d.day == 1; }
+
 void Comparator::compare_date(const NormalizedRecord& ra, const NormalizedRecord& rb,
                               ComparisonVector& v) const {
   const PartialDate& a = ra.date_of_birth;
@@ -207,12 +284,20 @@ void Comparator::compare_date(const NormalizedRecord& ra, const NormalizedRecord
     fmt::format_to_n(sa, 8, "{:08}", date_key(a));
     fmt::format_to_n(sb, 8, "{:08}", date_key(b));
     if (damerau_levenshtein({sa, 8}, {sb, 8}, 1) <= 1) return set_level(v, Field::kDateOfBirth, 2);
+    // Two whole dates that differ beyond a swap or a slip of one digit: people know their own
+    // birth date, so this is the other person, unless one date is the 1 January that registries
+    // write when only the year is known.
+    if (!year_placeholder(a) && !year_placeholder(b)) return set_level(v, Field::kDateOfBirth, 6);
   }
-  if (!full && dy == 0 && (a.month == 0 || b.month == 0 || a.month == b.month)) {
+  // A 1 January placeholder says the year only.
+  const bool placeholder = full && (year_placeholder(a) || year_placeholder(b));
+  if (dy == 0 && (placeholder || (!full && (a.month == 0 || b.month == 0 || a.month == b.month)))) {
     return set_level(v, Field::kDateOfBirth, 3);
   }
   if (dy == 0) return set_level(v, Field::kDateOfBirth, 4);
-  if (dy == 1 || (estimated && dy <= 2)) return set_level(v, Field::kDateOfBirth, 5);
+  // A year alone is often worked out from an age, so it may be off by two.
+  const bool rough = estimated || placeholder || a.month == 0 || b.month == 0;
+  if (dy == 1 || (rough && dy <= 2)) return set_level(v, Field::kDateOfBirth, 5);
   set_level(v, Field::kDateOfBirth, 6);
 }
 

@@ -12,11 +12,17 @@
 //                  ≥ 0.9 or same phonetic key), initial (J. / José), other
 //   surname        exact, swapped (Mosquera Palacios / Palacios Mosquera), shared (the same
 //                  first surname, the second dropped; or a married name), phonetic, similar
-//                  (Jaro–Winkler ≥ 0.9, one edit, or another surname in common), other
+//                  (Jaro–Winkler ≥ 0.9, one edit, or another surname in common; with two
+//                  surnames each, one in common and the others slips of each other), other
+//                  (also two surnames each with one in common and the others unlike: two
+//                  families, cousins through one parent)
 //   alias          exact, other
 //   date_of_birth  exact, swapped (day and month), typo (one edit in YYYYMMDD), partial (year
-//                  or year-month agreeing with a fuller date), year (same year, month or day
-//                  differ), near (one or two years apart), other
+//                  or year-month agreeing with a fuller date; a 1 January placeholder counts
+//                  as a year), year (same year, month or day differ), near (a year apart, or
+//                  two when one date is a year alone, a placeholder or estimated), other. Two
+//                  whole dates, neither estimated nor a placeholder, are exact, swapped, typo
+//                  or other: people know their own birth date.
 //   sex, nationality: exact, other
 //   document       exact, number (same number, other type or country), typo (one edit), other
 //   phone          exact, suffix (same last 8 digits), other
@@ -95,6 +101,14 @@ class Comparator {
   void compare_address(const NormalizedRecord& a, const NormalizedRecord& b, ComparisonVector& v) const;
   bool crossed(const NormalizedRecord& a, const NormalizedRecord& b) const;
   bool tf_enabled() const { return store_->size() >= options_.tf_min_records; }
+  // Term frequencies of names: within the pair's nationality when both records have the same
+  // one and it has at least `tf_min_records` records ("Jean-Baptiste" is rare among everyone and
+  // common among Haitians), among all records otherwise.
+  float local_share(const NormalizedRecord& a, const NormalizedRecord& b,
+                    std::uint32_t count_within, std::uint32_t records_within, std::uint32_t count,
+                    std::uint32_t records) const;
+  float given_tf(const NormalizedRecord& a, const NormalizedRecord& b, std::uint32_t token) const;
+  float surname_tf(const NormalizedRecord& a, const NormalizedRecord& b, std::uint32_t token) const;
 
   const RecordStore* store_;
   CompareOptions options_;

@@ -45,6 +45,12 @@ TEST(Compare, GivenNameLevels) {
   EXPECT_EQ(given("Marta", "Martha"), level_of(Field::kGivenName, "similar"));
   EXPECT_EQ(given("J.", "José"), level_of(Field::kGivenName, "initial"));
   EXPECT_EQ(given("Pedro", "Ana"), level_of(Field::kGivenName, "other"));
+  // English names as Spanish speakers write them, and one slip in a name of four letters or more.
+  EXPECT_EQ(given("Jorman", "Yorman"), level_of(Field::kGivenName, "similar"));
+  EXPECT_EQ(given("Jhonny", "Yonny"), level_of(Field::kGivenName, "similar"));
+  EXPECT_EQ(given("Juan", "Juab"), level_of(Field::kGivenName, "similar"));
+  EXPECT_EQ(given("Ana", "Ama"), level_of(Field::kGivenName, "other"));
+  EXPECT_EQ(given("Andy", "Andrés"), level_of(Field::kGivenName, "nickname"));
   EXPECT_EQ(given("", "Ana"), kMissing);
 }
 
@@ -59,6 +65,13 @@ TEST(Compare, SurnameLevels) {
   EXPECT_EQ(surname("Gonzalez", "Gonsales"), level_of(Field::kSurname, "phonetic"));
   EXPECT_EQ(surname("Mosquera", "Mosguera"), level_of(Field::kSurname, "similar"));
   EXPECT_EQ(surname("Mosquera", "Rodríguez"), level_of(Field::kSurname, "other"));
+  // The same first surname, two different second ones: two mothers. A slip is still similar.
+  EXPECT_EQ(surname("Bastidas Ojeda", "Bastidas Suárez"), level_of(Field::kSurname, "other"));
+  EXPECT_EQ(surname("Bastidas Ojeda", "Bastidas Ojea"), level_of(Field::kSurname, "similar"));
+  EXPECT_EQ(surname("López García", "Rondón García"), level_of(Field::kSurname, "other"));
+  EXPECT_EQ(surname("Requena Pérez", "Pérez Hurtado"), level_of(Field::kSurname, "other"));
+  EXPECT_EQ(surname("Mosquera Palacios", "Palacios Mosqera"), level_of(Field::kSurname, "similar"));
+  EXPECT_EQ(surname("García", "López García"), level_of(Field::kSurname, "similar"));
 }
 
 TEST(Compare, DateLevels) {
@@ -71,9 +84,17 @@ TEST(Compare, DateLevels) {
   EXPECT_EQ(dob("1984", "1984-03-07"), level_of(Field::kDateOfBirth, "partial"));
   EXPECT_EQ(dob("1984-03", "1984-03-07"), level_of(Field::kDateOfBirth, "partial"));
   EXPECT_EQ(dob("1984-05", "1984-03-07"), level_of(Field::kDateOfBirth, "year"));
-  EXPECT_EQ(dob("1984-11-21", "1984-03-07"), level_of(Field::kDateOfBirth, "year"));
+  // Two whole dates that differ beyond a swap or one digit: another person's birth date...
+  EXPECT_EQ(dob("1984-11-21", "1984-03-07"), level_of(Field::kDateOfBirth, "other"));
+  EXPECT_EQ(dob("1985-11-21", "1984-03-07"), level_of(Field::kDateOfBirth, "other"));
+  // ...unless one is the 1 January written when only the year is known, or estimated.
+  EXPECT_EQ(dob("1984-01-01", "1984-03-07"), level_of(Field::kDateOfBirth, "partial"));
+  EXPECT_EQ(dob("1985-01-01", "1984-03-07"), level_of(Field::kDateOfBirth, "near"));
+  EXPECT_EQ(dob("~1984-11-21", "1984-03-07"), level_of(Field::kDateOfBirth, "year"));
   EXPECT_EQ(dob("1985", "1984-03-07"), level_of(Field::kDateOfBirth, "near"));
   EXPECT_EQ(dob("~1986", "1984-03-07"), level_of(Field::kDateOfBirth, "near"));
+  EXPECT_EQ(dob("1986", "1984"), level_of(Field::kDateOfBirth, "near"));
+  EXPECT_EQ(dob("1987", "1984"), level_of(Field::kDateOfBirth, "other"));
   EXPECT_EQ(dob("1970-01-01", "1984-03-07"), level_of(Field::kDateOfBirth, "other"));
   EXPECT_EQ(dob("", "1984-03-07"), kMissing);
 }
@@ -127,6 +148,31 @@ TEST(Compare, TermFrequencyOfSurnames) {
   EXPECT_GT(common.tf[f], rare.tf[f] * 100);
   Comparator off(s.store, {.tf_min_records = 100000});
   EXPECT_EQ(off.compare(0, 2).tf[f], 0);
+}
+
+TEST(Compare, TermFrequencyWithinTheNationality) {
+  // "Dorvil" is rare among all records and every other Haitian's name.
+  std::vector<PersonRecord> records;
+  for (int i = 0; i < 1100; ++i) {
+    records.push_back(person("v" + std::to_string(i), "n", "Surname" + std::to_string(i), "", "", "VEN"));
+  }
+  for (int i = 0; i < 200; ++i) {
+    records.push_back(person("h" + std::to_string(i), "n",
+                             i % 2 == 0 ? "Dorvil" : "Other" + std::to_string(i), "", "",
+                             "HTI"));
+  }
+  records.push_back(person("x1", "n", "Dorvil"));  // no nationality
+  const std::uint32_t first_haitian = 1100, x1 = 1300;
+  testing::Store s(records);
+  const int f = field_index(Field::kSurname);
+  Comparator c(s.store, {.tf_min_records = 100});
+  // Both Haitian: the share among Haitians (100 of 200).
+  EXPECT_NEAR(c.compare(first_haitian, first_haitian + 2).tf[f], 100.0 / 200.0, 1e-6);
+  // One without a nationality: the share among all records (101 of 1301).
+  EXPECT_NEAR(c.compare(first_haitian, x1).tf[f], 101.0 / 1301.0, 1e-6);
+  // A nationality with fewer records than tf_min_records falls back to all records.
+  Comparator few(s.store, {.tf_min_records = 1000});
+  EXPECT_NEAR(few.compare(first_haitian, first_haitian + 2).tf[f], 101.0 / 1301.0, 1e-6);
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ PairExplanation explain_pair(const Comparator& comparator, const Model& model, s
     e.fields.push_back(std::move(c));
   }
   e.log2_odds = total;
-  e.probability = Model::probability_of(total);
+  e.probability = model.probability(v);
+  if (e.probability < Model::probability_of(total)) e.held = Model::hold_reason(Model::hold(v));
   return e;
 }
 
@@ -43,7 +44,12 @@ std::vector<std::string> PairExplanation::lines() const {
     out.push_back(fmt::format("  {}: {} [{}] {:+.2f}{}", field_name(c.field), c.level_label,
                               c.values, c.total(), tf));
   }
-  out.push_back(fmt::format("  total: {:+.2f} -> probability {:.4f}", log2_odds, probability));
+  if (!held.empty()) {
+    out.push_back(fmt::format("  total: {:+.2f}, {} -> probability held at {:.4f}", log2_odds,
+                              held, probability));
+  } else {
+    out.push_back(fmt::format("  total: {:+.2f} -> probability {:.4f}", log2_odds, probability));
+  }
   return out;
 }
 

@@ -40,6 +40,9 @@ struct PairExplanation {
   std::vector<FieldContribution> fields;  // every field, missing ones included
   double log2_odds = 0;
   double probability = 0;
+  // Why the probability is held at the model's ceiling, below the log-odds' (Model::Hold);
+  // empty when it is not.
+  std::string held;
 
   // Human-readable lines: the records, the prior, one line per compared field, the total.
   std::vector<std::string> lines() const;

@@ -40,7 +40,7 @@ Model Model::defaults() {
     model.refresh(f);
   }
   model.prior_ = 0.001;
-  model.max_disagreement_[field_index(Field::kGivenName)] = 0.03;
+  model.max_disagreement_[field_index(Field::kGivenName)] = 0.01;
   model.max_disagreement_[field_index(Field::kSurname)] = 0.05;
   model.max_disagreement_[field_index(Field::kDateOfBirth)] = 0.003;
   model.max_disagreement_[field_index(Field::kDocument)] = 0.1;
@@ -77,6 +77,32 @@ bool Model::household_only(const ComparisonVector& v, Field f) {
   const int dob = v.level[field_index(Field::kDateOfBirth)];
   return given == static_cast<int>(field_levels(Field::kGivenName).size()) - 1 ||
          dob == static_cast<int>(field_levels(Field::kDateOfBirth).size()) - 1;
+}
+
+Model::Hold Model::hold(const ComparisonVector& v) {
+  auto agrees = [&](Field f, int weakest_agreeing_level) {
+    const int l = v.level[field_index(f)];
+    return l != kMissing && l <= weakest_agreeing_level && !household_only(v, f);
+  };
+  const int given = v.level[field_index(Field::kGivenName)];
+  if (given == static_cast<int>(field_levels(Field::kGivenName).size()) - 1 &&
+      !agrees(Field::kDocument, 2)) {
+    return Hold::kGivenNameDiffers;
+  }
+  if (!agrees(Field::kDateOfBirth, 3) && !agrees(Field::kDocument, 2) &&
+      !agrees(Field::kPhone, 1) && !agrees(Field::kAddress, 1) && !agrees(Field::kPostcode, 0)) {
+    return Hold::kNamesAlone;
+  }
+  return Hold::kNone;
+}
+
+std::string_view Model::hold_reason(Hold hold) {
+  switch (hold) {
+    case Hold::kNone: return "";
+    case Hold::kNamesAlone: return "names alone agree";
+    case Hold::kGivenNameDiffers: return "the given names differ (twins?)";
+  }
+  return "";
 }
 
 double Model::log2_odds(const ComparisonVector& v) const {

@@ -18,6 +18,7 @@
 // Const members are thread-safe; training is not.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -74,7 +75,24 @@ class Model {
   // date disagrees outright, a shared phone says "same household" (brothers, a mother and her
   // son), not "same person", and counts nothing.
   static bool household_only(const ComparisonVector& v, Field f);
-  double probability(const ComparisonVector& v) const { return probability_of(log2_odds(v)); }
+  // Pairs that the score alone must not link, however high it is; an analyst decides:
+  //   kNamesAlone        nothing but names agrees (given name, surname, alias, with sex and
+  //                      nationality): no birth date (exact, swapped, one digit, or the year of a
+  //                      partial date), document, phone (other than a household's) or address.
+  //                      Namesakes are common in any large population.
+  //   kGivenNameDiffers  the given names disagree outright and no document agrees: twins share
+  //                      surnames, a birth date and often a phone, never a document.
+  enum class Hold : std::uint8_t { kNone, kNamesAlone, kGivenNameDiffers };
+  static Hold hold(const ComparisonVector& v);
+  static std::string_view hold_reason(Hold hold);  // "" for kNone
+  // A held pair's probability is at most this ceiling (0.85 by default: below a match, in the
+  // review band).
+  double hold_ceiling() const { return hold_ceiling_; }
+  void set_hold_ceiling(double ceiling) { hold_ceiling_ = ceiling; }
+  double probability(const ComparisonVector& v) const {
+    const double p = probability_of(log2_odds(v));
+    return hold(v) != Hold::kNone ? std::min(p, hold_ceiling_) : p;
+  }
   static double probability_of(double log2_odds);
 
   // u from comparison vectors of random pairs (Laplace-smoothed counts). Needs at least one
@@ -117,6 +135,7 @@ class Model {
  private:
   void refresh(int field);
   double prior_ = 1e-3;
+  double hold_ceiling_ = 0.85;
   std::array<std::vector<LevelParams>, kFieldCount> levels_;
   std::array<std::vector<double>, kFieldCount> weights_;
   std::array<double, kFieldCount> max_disagreement_ = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};

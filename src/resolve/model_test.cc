@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -111,6 +112,43 @@ TEST(Model, EmKeepsTheBoundOnCompleteDisagreement) {
   double sum = 0;
   for (int l = 0; l <= last; ++l) sum += model.params(Field::kGivenName, l).m;
   EXPECT_NEAR(sum, 1.0, 1e-6);
+}
+
+TEST(Model, NamesAloneOrDifferentGivenNamesAreHeldForReview) {
+  Model model = Model::defaults();
+  auto at = [](Field f, const char* label) {
+    const auto& levels = field_levels(f);
+    return static_cast<std::int8_t>(std::find(levels.begin(), levels.end(), label) - levels.begin());
+  };
+  ComparisonVector names;
+  names.level[field_index(Field::kGivenName)] = at(Field::kGivenName, "exact");
+  names.level[field_index(Field::kSurname)] = at(Field::kSurname, "exact");
+  names.level[field_index(Field::kSex)] = 0;
+  names.level[field_index(Field::kNationality)] = 0;
+  names.tf[field_index(Field::kSurname)] = 1e-7f;  // a very rare surname
+  EXPECT_EQ(Model::hold(names), Model::Hold::kNamesAlone);
+  EXPECT_GT(Model::probability_of(model.log2_odds(names)), 0.99);
+  EXPECT_DOUBLE_EQ(model.probability(names), model.hold_ceiling());
+  // A disagreeing birth date or document does not lift the hold; an agreeing one does.
+  names.level[field_index(Field::kDocument)] = at(Field::kDocument, "other");
+  EXPECT_EQ(Model::hold(names), Model::Hold::kNamesAlone);
+  ComparisonVector with_year = names;
+  with_year.level[field_index(Field::kDateOfBirth)] = at(Field::kDateOfBirth, "partial");
+  EXPECT_EQ(Model::hold(with_year), Model::Hold::kNone);
+  EXPECT_GT(model.probability(with_year), model.hold_ceiling());
+  // Twins: everything agrees but the given name.
+  ComparisonVector twins = with_year;
+  twins.level[field_index(Field::kDateOfBirth)] = at(Field::kDateOfBirth, "exact");
+  twins.level[field_index(Field::kGivenName)] = at(Field::kGivenName, "other");
+  twins.level[field_index(Field::kPhone)] = at(Field::kPhone, "exact");
+  EXPECT_EQ(Model::hold(twins), Model::Hold::kGivenNameDiffers);
+  EXPECT_LE(model.probability(twins), model.hold_ceiling());
+  // The same document is one person, whatever the given names say.
+  ComparisonVector same_document = twins;
+  same_document.level[field_index(Field::kDocument)] = at(Field::kDocument, "exact");
+  EXPECT_EQ(Model::hold(same_document), Model::Hold::kNone);
+  model.set_hold_ceiling(0.5);
+  EXPECT_LE(model.probability(twins), 0.5);
 }
 
 TEST(Model, MissingFieldsContributeNothing) {

@@ -193,6 +193,17 @@ std::uint32_t RecordStore::add(std::string record_id, NormalizedText&& t) {
     if (s != 0) bump(surname_counts_, s);
   }
   if (r.married != 0) bump(surname_counts_, r.married);
+  if (r.nationality != 0) {
+    if (r.given_canonical[0] != 0) {
+      bump_local(kLocalGiven, r.nationality, r.given_canonical[0], 1);
+      bump(with_given_within_, r.nationality);
+    }
+    if (r.surname[0] != 0 || r.married != 0) bump(with_surname_within_, r.nationality);
+    for (std::uint32_t s : r.surname) {
+      if (s != 0) bump_local(kLocalSurname, r.nationality, s, 1);
+    }
+    if (r.married != 0) bump_local(kLocalSurname, r.nationality, r.married, 1);
+  }
   if (r.postcode != 0) {
     bump(postcode_counts_, r.postcode);
     ++with_postcode_;
@@ -234,6 +245,17 @@ void RecordStore::remove_last() {
     if (s != 0) drop(surname_counts_, s);
   }
   if (r.married != 0) drop(surname_counts_, r.married);
+  if (r.nationality != 0) {
+    if (r.given_canonical[0] != 0) {
+      bump_local(kLocalGiven, r.nationality, r.given_canonical[0], -1);
+      drop(with_given_within_, r.nationality);
+    }
+    if (r.surname[0] != 0 || r.married != 0) drop(with_surname_within_, r.nationality);
+    for (std::uint32_t s : r.surname) {
+      if (s != 0) bump_local(kLocalSurname, r.nationality, s, -1);
+    }
+    if (r.married != 0) bump_local(kLocalSurname, r.nationality, r.married, -1);
+  }
   if (r.postcode != 0) {
     drop(postcode_counts_, r.postcode);
     --with_postcode_;
@@ -269,11 +291,26 @@ std::uint32_t RecordStore::phone_count(std::uint64_t phone) const {
   return slot == nullptr ? 0 : phone_counts_[*slot];
 }
 
+std::uint32_t RecordStore::local_count(std::uint64_t kind, std::uint16_t nationality,
+                                       std::uint32_t token) const {
+  const std::uint32_t* slot = local_index_.find(local_key(kind, nationality, token));
+  return slot == nullptr ? 0 : local_counts_[*slot];
+}
+
+void RecordStore::bump_local(std::uint64_t kind, std::uint16_t nationality, std::uint32_t token,
+                             int by) {
+  const std::uint32_t slot = local_index_.insert(local_key(kind, nationality, token),
+                                                 static_cast<std::uint32_t>(local_counts_.size()));
+  if (slot == local_counts_.size()) local_counts_.push_back(0);
+  if (by > 0 || local_counts_[slot] > 0) local_counts_[slot] += static_cast<std::uint32_t>(by);
+}
+
 std::size_t RecordStore::memory_bytes() const {
   return records_.capacity() * sizeof(NormalizedRecord) +
          address_tokens_.capacity() * sizeof(std::uint32_t) +
          phonetic_.capacity() * sizeof(std::uint64_t) + pool_.size() * 48 +
-         record_ids_.size() * 56 + phone_index_.memory_bytes() + phone_counts_.capacity() * 4;
+         record_ids_.size() * 56 + phone_index_.memory_bytes() + phone_counts_.capacity() * 4 +
+         local_index_.memory_bytes() + local_counts_.capacity() * 4;
 }
 
 }  // namespace escudo::resolve

@@ -160,6 +160,20 @@ class RecordStore {
   std::uint32_t records_with_phone() const { return with_phone_; }
   std::uint32_t records_with_postcode() const { return with_postcode_; }
   std::uint32_t records_with_city() const { return with_city_; }
+  // The same within one nationality: "Jean-Baptiste" is rare among all records and common
+  // among Haitians. `nationality` is NormalizedRecord::nationality (0: unknown).
+  std::uint32_t given_count_within(std::uint16_t nationality, std::uint32_t token) const {
+    return local_count(kLocalGiven, nationality, token);
+  }
+  std::uint32_t surname_count_within(std::uint16_t nationality, std::uint32_t token) const {
+    return local_count(kLocalSurname, nationality, token);
+  }
+  std::uint32_t records_with_given_within(std::uint16_t nationality) const {
+    return at(with_given_within_, nationality);
+  }
+  std::uint32_t records_with_surname_within(std::uint16_t nationality) const {
+    return at(with_surname_within_, nationality);
+  }
 
   std::size_t memory_bytes() const;
 
@@ -172,6 +186,12 @@ class RecordStore {
     ++v[i];
   }
   std::uint32_t intern_word(std::string_view word);
+  static constexpr std::uint64_t kLocalGiven = 1, kLocalSurname = 2;
+  static std::uint64_t local_key(std::uint64_t kind, std::uint16_t nationality, std::uint32_t token) {
+    return (kind << 60) | (std::uint64_t{nationality} << 32) | token;
+  }
+  std::uint32_t local_count(std::uint64_t kind, std::uint16_t nationality, std::uint32_t token) const;
+  void bump_local(std::uint64_t kind, std::uint16_t nationality, std::uint32_t token, int by);
 
   StringPool pool_;
   std::vector<std::uint64_t> phonetic_;  // by token id
@@ -183,6 +203,9 @@ class RecordStore {
       document_counts_;
   internal::FlatMap phone_index_;               // phone → slot in phone_counts_
   std::vector<std::uint32_t> phone_counts_;
+  internal::FlatMap local_index_;  // (kind, nationality, token) → slot in local_counts_
+  std::vector<std::uint32_t> local_counts_;
+  std::vector<std::uint32_t> with_given_within_, with_surname_within_;  // by nationality
   std::uint32_t with_given_ = 0, with_surname_ = 0, with_phone_ = 0, with_postcode_ = 0,
                 with_city_ = 0;
 };

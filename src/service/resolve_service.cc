@@ -246,6 +246,7 @@ Result<PairView> ResolveService::pair_view(const resolve::PairExplanation& e) co
   v.prior = e.prior_log2_odds;
   v.log2_odds = e.log2_odds;
   v.probability = e.probability;
+  v.held = e.held;
   for (const auto& f : e.fields) {
     if (f.level == resolve::kMissing) continue;
     v.fields.push_back({std::string(resolve::field_name(f.field)), f.level_label, f.values, f.total()});

@@ -53,6 +53,9 @@ struct PairView {
   std::vector<ContributionView> fields;  // compared fields only
   double log2_odds = 0;
   double probability = 0;
+  // Why the probability is held for review below what the fields add up to ("names alone
+  // agree", "the given names differ (twins?)"); empty when it is not.
+  std::string held;
   std::vector<std::string> lines;
 };
 

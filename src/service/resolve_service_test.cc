@@ -211,5 +211,31 @@ TEST_F(ResolveServiceTest, UncertainPairsWaitForReview) {
   EXPECT_EQ(resolve().review_queue(analyst_, 10).error().code(), ErrorCode::kPermissionDenied);
 }
 
+TEST_F(ResolveServiceTest, NamesAloneWaitForAnAnalystWithTheReason) {
+  // The same rare name twice, with nothing else that agrees: never merged on the score alone.
+  // Ages guessed a year apart, no document, no phone.
+  auto first = adult("Wilmer Yonaiker", "Graterol Colmenares", "1990-01-01", "", "");
+  first.birth_date.reset();
+  first.estimated_age = 30;
+  first.document_type = model::DocumentType::kNone;
+  first.document_country_iso3 = "";
+  std::string a = register_one(first);
+  first.estimated_age = 31;
+  std::string b = register_one(first);
+  EXPECT_NE(resolve().entity_of(registrar_, a).value(), resolve().entity_of(registrar_, b).value());
+  auto pair = resolve().explain(registrar_, a, b);
+  ASSERT_TRUE(pair.has_value()) << pair.error().message();
+  EXPECT_EQ(pair->held, "names alone agree");
+  EXPECT_LT(pair->probability, 0.99);
+  auto queue = resolve().review_queue(registrar_, 10);
+  ASSERT_TRUE(queue.has_value()) << queue.error().message();
+  bool queued = false;
+  for (const auto& item : *queue) {
+    queued = queued || (item.pair.record_a == a && item.pair.record_b == b) ||
+             (item.pair.record_a == b && item.pair.record_b == a);
+  }
+  EXPECT_TRUE(queued);
+}
+
 }  // namespace
 }  // namespace escudo::service

@@ -27,7 +27,10 @@
 //     70% of those aboard aged 14 or more give the phone of the boat's organiser (a Colombian
 //     number);
 //   - twins: in 8% of groups with two or more children of the same parents, two of them are
-//     twins (same surnames, same date of birth, same phone when the family shares one).
+//     twins (same surnames, same date of birth, same phone when the family shares one);
+//   - namesakes: names are drawn with falling weights from national lists and their language's
+//     long tail (names.h), so common names recur among strangers as they do in life; within a
+//     group, no two relatives share both given names and family name.
 // How each record is written, every record independently, the rate counted among the records
 // where the error can happen:
 //   names (in this order):  Han characters 5% (Chinese names the table knows: 王 伟; no spelling

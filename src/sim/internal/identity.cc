@@ -33,9 +33,6 @@ std::size_t pick(const std::uint64_t (&weights)[N], Rng& rng) {
   return i;
 }
 
-std::string_view one_of(std::span<const std::string_view> list, Rng& rng) {
-  return list[rng.below(list.size())];
-}
 
 struct FamilyNames {
   std::string_view paternal;  // passed on by fathers
@@ -48,7 +45,7 @@ bool two_names(const NamePool& pool) {
 
 FamilyNames family_names_of(const Member& m, std::span<const FamilyNames> earlier,
                             const NamePool& pool, Rng& rng) {
-  auto any = [&] { return one_of(pool.family, rng); };
+  auto any = [&] { return draw_name(pool.family, pool.family_tail, rng.unit()); };
   auto of = [&](std::int8_t i) -> const FamilyNames& {
     return earlier[static_cast<std::size_t>(i)];
   };
@@ -108,22 +105,34 @@ std::string written_family_names(const FamilyNames& names, const NamePool& pool,
 std::string given_names_of(const NamePool& pool, Sex sex, Rng& rng) {
   const bool female = sex == Sex::kFemale;
   std::span<const std::string_view> list = female ? pool.female : pool.male;
+  std::span<const std::string_view> tail = female ? pool.female_tail : pool.male_tail;
   std::string out;
   std::string_view middle = female ? pool.female_middle : pool.male_middle;
   if (!middle.empty() && rng.chance(0.5)) {
     out = middle;
     out += ' ';
   }
-  std::string_view first = one_of(list, rng);
+  std::string_view first = draw_name(list, tail, rng.unit());
   out += first;
   if (rng.chance(pool.compound_given)) {
-    std::string_view second = one_of(list, rng);
+    std::string_view second = draw_name(list, tail, rng.unit());
     if (second != first) {
       out += ' ';
       out += second;
     }
   }
   return out;
+}
+
+// Whether person i has the given names and the family name of an earlier person of the group.
+bool same_name_as_relative(std::span<const SimPerson> people, std::span<const FamilyNames> names,
+                           std::size_t i) {
+  for (std::size_t j = 0; j < i; ++j) {
+    if (names[j].paternal == names[i].paternal && people[j].given_names == people[i].given_names) {
+      return true;
+    }
+  }
+  return false;
 }
 
 DocumentType document_for(int age, const CountryProfile* country, Rng& rng) {
@@ -254,6 +263,10 @@ void describe_group(const CoreGroup& core, std::string_view nationality, Rng& rn
     SimPerson& p = out.people[i];
     names[i] = family_names_of(m, std::span(names.data(), i), pool, rng);
     p.given_names = given_names_of(pool, m.sex, rng);
+    // Parents do not give two of their children the same name.
+    for (int attempt = 0; attempt < 8 && same_name_as_relative(out.people, names, i); ++attempt) {
+      p.given_names = given_names_of(pool, m.sex, rng);
+    }
     p.family_names = written_family_names(names[i], pool, m.sex, rng);
     p.sex = m.sex;
     p.age = m.age;

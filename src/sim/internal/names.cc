@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace escudo::sim::internal {
 namespace {
@@ -230,16 +231,117 @@ constexpr S kGenericFemale[] = {"Maria", "Anna",  "Fatima", "Sarah",  "Grace",
 constexpr S kGenericFamily[] = {"Ibrahim", "Hassan", "Daniel", "Joseph", "Martin", "Ali",
                                 "Mohamed", "Peter",  "Thomas", "Samuel", "Adams",  "Abdullah"};
 
-constexpr NamePool kVen{kVenMale, kVenFemale, kVenFamily, FamilyNameStyle::kSpanish, 0.35};
-constexpr NamePool kCol{kColMale, kColFemale, kColFamily, FamilyNameStyle::kSpanish, 0.30};
-constexpr NamePool kEcu{kEcuMale, kEcuFemale, kEcuFamily, FamilyNameStyle::kSpanish, 0.35};
-constexpr NamePool kCub{kCubMale, kCubFemale, kCubFamily, FamilyNameStyle::kSpanish, 0.20};
+
+// Long tails shared by a language, rarer than the national lists above.
+constexpr S kSpanishMaleTail[] = {
+    "Alberto",  "Antonio",  "Armando",  "Arturo",   "Benjamín", "César",    "Cristóbal", "Emilio",
+    "Enrique",  "Ernesto",  "Esteban",  "Fabián",   "Gerardo",  "Gilberto", "Gonzalo",   "Gregorio",
+    "Guillermo", "Gustavo", "Héctor",   "Hugo",     "Humberto", "Iván",     "Jaime",     "Joel",
+    "Jonathan", "Leonardo", "Marcos",   "Mario",    "Martín",   "Mauricio", "Nelson",    "Néstor",
+    "Omar",     "Orlando",  "Pablo",    "Raúl",     "Reinaldo", "Ramiro",   "Rubén",     "Samuel",
+    "Saúl",     "Sergio",   "Simón",    "Tomás",    "Ulises",   "Vicente",  "Wilfredo",  "Yohan",
+    "Alexis",   "Argenis",  "Asdrúbal", "Douglas",  "Edgar",    "Efraín",   "Eliécer",   "Freddy",
+    "Henry",    "Ismael",   "Johan",    "Leonel",   "Maikel",   "Nerio",    "Nixon",     "Osmar",
+    "Rosendo",  "Yender",   "Jairo",    "Elvis",    "Ender",    "Deiby",    "Agustín",   "Aníbal",
+    "Bernardo", "Camilo",   "Danny",    "Elías",    "Fidel",    "Germán",   "Hernán",    "Isaac",
+    "Joaquín",  "Lisandro", "Marlon",   "Moisés",   "Noel",     "Octavio",  "Próspero",  "Renny",
+    "Rigoberto", "Teodoro", "Valentín", "Wladimir", "Yoel",     "Zacarías"};
+constexpr S kSpanishFemaleTail[] = {
+    "Adriana",  "Alicia",   "Andrea",    "Beatriz",   "Carolina", "Cecilia",  "Cristina", "Elena",
+    "Elizabeth", "Esther",  "Eva",       "Fabiola",   "Gloria",   "Graciela", "Irene",    "Isabel",
+    "Jacqueline", "Julia",  "Liliana",   "Lorena",    "Lucía",    "Luisa",    "Marisol",  "Marta",
+    "Mónica",   "Nancy",    "Norma",     "Olga",      "Raquel",   "Rebeca",   "Rocío",    "Sara",
+    "Silvia",   "Sonia",    "Susana",    "Teresa",    "Verónica", "Victoria", "Ximena",   "Yamileth",
+    "Yasmín",   "Yolanda",  "Zulay",     "Zoraida",   "Betzabeth", "Deisy",   "Eglis",    "Francys",
+    "Glenda",   "Heidy",    "Iraida",    "Johana",    "Keila",    "Lisbeth",  "Maryori",  "Neida",
+    "Nohemí",   "Xiomara",  "Yaritza",   "Yenifer",   "Yuleisy",  "Zuleima",  "Maibelis", "Dayerlin",
+    "Nathaly",  "Estefanía", "Wendy",    "Katherine", "Greisy",   "Aurora",   "Belkis",   "Celia",
+    "Dalia",    "Emilia",   "Flor",      "Gisela",    "Helena",   "Inés",     "Jimena",   "Leticia",
+    "Magaly",   "Nelly",    "Omaira",    "Pilar",     "Ruth",     "Soraya",   "Tatiana",  "Vilma",
+    "Yanira",   "Zenaida"};
+constexpr S kSpanishFamilyTail[] = {
+    "Fernández", "Álvarez",   "Ruiz",       "Gutiérrez", "Navarro",   "Ortega",    "Delgado",
+    "Vega",      "Cabrera",   "Núñez",      "Ríos",      "Campos",    "Fuentes",   "Aguilar",
+    "Cortés",    "Molina",    "Ortiz",      "Luna",      "Márquez",   "Cordero",   "Figueroa",
+    "Guzmán",    "Paz",       "Salas",      "Miranda",   "Osorio",    "Bermúdez",  "Villegas",
+    "Urdaneta",  "Chacón",    "Pacheco",    "Aponte",    "Bolívar",   "Arias",     "Bello",
+    "Linares",   "Lugo",      "Montilla",   "Mujica",    "Ochoa",     "Pineda",    "Rangel",
+    "Sosa",      "Tovar",     "Uzcátegui",  "Valera",    "Velásquez", "Villarroel", "Yépez",
+    "Zerpa",     "Alvarado",  "Barrios",    "Cáceres",   "Camacho",   "Cárdenas",  "Carvajal",
+    "Duarte",    "Escobar",   "Farías",     "Fermín",    "Franco",    "Galindo",   "Gil",
+    "Guevara",   "Henríquez", "Ibarra",     "Lara",      "León",      "Lozada",    "Maldonado",
+    "Marín",     "Mejía",     "Mora",       "Noguera",   "Olivares",  "Padilla",   "Pinto",
+    "Ponce",     "Prieto",    "Requena",    "Rincón",    "Rosales",   "Salcedo",   "Santana",
+    "Sequera",   "Serrano",   "Solórzano",  "Tapia",     "Toro",      "Trujillo",  "Valero",
+    "Véliz",     "Villalobos", "Zamora",    "Zurita",    "Arteaga",   "Brito",     "Bastidas",
+    "Calderón",  "Canelón",   "Chirinos",   "Coronado",  "Dávila",    "Echeverría", "Fajardo",
+    "Gallardo",  "Garrido",   "Gamboa",     "Hurtado",   "Infante",   "Lander",    "Leal",
+    "Lozano",    "Madrid",    "Manrique",   "Mata",      "Montero",   "Moya",      "Nieves",
+    "Ocando",    "Oropeza",   "Pereira",    "Piña",      "Quiroz",    "Rondón",    "Rueda",
+    "Sandoval",  "Segovia",   "Sierra",     "Tirado",    "Ugarte",    "Urbina",    "Vallejo",
+    "Zabala",    "Acevedo",   "Agüero",     "Albornoz",  "Arrieta",   "Azuaje",    "Benítez",
+    "Bracho",    "Carrasco",  "Castellanos", "Cisneros", "Córdova",   "Crespo",    "Cuevas",
+    "Daza",      "Durán",     "Estrada",    "Fariñas",   "Gallegos",  "Girón",     "Godoy",
+    "Guillén",   "Hidalgo",   "Jaimes",     "Landaeta",  "Lira",      "Llovera",   "Loyo",
+    "Monsalve",  "Navas",     "Obando",     "Orozco",    "Palma",     "Quevedo",   "Rengifo",
+    "Roa",       "Rubio",     "Saavedra",   "Salinas",   "Tamayo",    "Terán",     "Trejo",
+    "Ulloa",     "Valdez",    "Vivas",      "Aguirre",   "Cevallos",  "Vélez",     "Ojeda"};
+constexpr S kHaitianMaleTail[] = {
+    "Alix",     "Anel",     "Berthony", "Clebert",  "Dieunel",   "Dieuseul",   "Evens",
+    "Fednel",   "Frantzy",  "Gesner",   "Jameson",  "Jean-Claude", "Jean-Marc", "Jean-Louis",
+    "Jean-Michel", "Jocelyn", "Johnson", "Kesner",  "Lesly",     "Lubens",     "Nixon",
+    "Patrick",  "Ralph",    "Rodney",   "Roosevelt", "Smith",    "Sonel",      "Vladimir",
+    "Wesner",   "Widnel",   "Wilguens", "Woodley",  "Yves",      "Pierre",     "Jonas",
+    "Samuel",   "Clifford", "Dieusibon", "Ernso",   "Gérald",    "Herby",      "Ludner",
+    "Marckenson", "Obed",   "Rony",     "Schneider", "Valentin", "Wilbert"};
+constexpr S kHaitianFemaleTail[] = {
+    "Adeline",  "Bethsaida", "Carline",  "Claudette", "Darline",   "Dieunise",   "Edeline",
+    "Elourdes", "Farah",     "Ginette",  "Islande",   "Jacqueline", "Josette",   "Judeline",
+    "Kettia",   "Lourdes",   "Magalie",  "Marjorie",  "Martine",   "Micheline",  "Myrlande",
+    "Nathalie", "Nicole",    "Paulette", "Phara",     "Roselaure", "Sabine",     "Shirley",
+    "Sophonie", "Tamara",    "Vanessa",  "Wislande",  "Yolette",   "Chantal",    "Manouchka",
+    "Rachelle", "Stéphanie", "Clotilde", "Fabienne",  "Gladys",    "Immacula",   "Loudmia",
+    "Mona",     "Rosena",    "Sherline", "Taïna"};
+constexpr S kHaitianFamilyTail[] = {
+    "Auguste",  "Bastien",   "Beauvais",  "Blanc",     "Brutus",    "Casimir",    "Chéry",
+    "Clervil",  "Delva",     "Desrosiers", "Dieujuste", "Dorcé",    "Dumas",      "Durand",
+    "Édouard",  "Élysée",    "Félix",     "Fleurant",  "Fortuné",   "Gédéon",     "Guerrier",
+    "Hyppolite", "Innocent", "Jacques",   "Jeudy",     "Joachim",   "Jolicoeur",  "Julien",
+    "Laguerre", "Lamour",    "Laurent",   "Lebrun",    "Legrand",   "Lubin",      "Magloire",
+    "Mathieu",  "Métellus",  "Milord",    "Nicolas",   "Petit-Frère", "Philippe", "Pierre-Louis",
+    "Prophète", "Raymond",   "Rémy",      "Romain",    "Saintil",   "Simon",      "Sylvain",
+    "Thermidor", "Théodore", "Valcin",    "Vilmé",     "Volcy",     "Zéphir",     "Antoine",
+    "Bien-Aimé", "Charlot",  "Destin",    "Exilus",    "Fils",      "Germain",    "Hilaire",
+    "Jean-Louis", "Louissaint", "Mondésir", "Paulin",  "Saint-Louis", "Sanon",    "Vincent"};
+constexpr S kChineseMaleTail[] = {
+    "Bin",     "Cheng",   "Dong",   "Feng",    "Gang",    "Guang",   "Hai",     "Hong",
+    "Jiahao",  "Jianguo", "Jinlong", "Kai",    "Kang",    "Liang",   "Lin",     "Long",
+    "Ning",    "Ping",    "Qiang",  "Rui",     "Shan",    "Shengli", "Tian",    "Wen",
+    "Xiang",   "Xin",     "Yang",   "Yi",      "Yifan",   "Yu",      "Zhen",    "Zhiqiang",
+    "Zhong",   "Junjie",  "Haoyu",  "Mingyu",  "Weijie",  "Xiaolong", "Zhenyu", "Jiawei"};
+constexpr S kChineseFemaleTail[] = {
+    "Chun",    "Dan",     "Fei",    "Hua",     "Hui",     "Jiao",    "Juan",    "Lan",
+    "Lei",     "Lian",    "Ling",   "Lu",      "Ping",    "Qian",    "Qing",    "Rong",
+    "Shu",     "Ting",    "Wei",    "Xia",     "Xue",     "Yun",     "Zhen",    "Zhi",
+    "Xiaomei", "Yuqi",    "Zihan",  "Yutong",  "Shiyu",   "Mengyao", "Siqi",    "Wenjing"};
+constexpr S kChineseFamilyTail[] = {
+    "Song",  "Zheng", "Xie",  "Han",  "Tang", "Feng", "Yu",   "Dong", "Xiao", "Cheng",
+    "Cao",   "Yuan",  "Deng", "Fu",   "Shen", "Zeng", "Peng", "Lu",   "Su",   "Jiang",
+    "Cai",   "Jia",   "Ding", "Wei",  "Xue",  "Ye",   "Yan",  "Pan",  "Du",   "Dai"};
+
+constexpr NamePool kVen{kVenMale, kVenFemale, kVenFamily, FamilyNameStyle::kSpanish, 0.35, {}, {}, kSpanishMaleTail, kSpanishFemaleTail, kSpanishFamilyTail};
+constexpr NamePool kCol{kColMale, kColFemale, kColFamily, FamilyNameStyle::kSpanish, 0.30, {}, {}, kSpanishMaleTail, kSpanishFemaleTail, kSpanishFamilyTail};
+constexpr NamePool kEcu{kEcuMale, kEcuFemale, kEcuFamily, FamilyNameStyle::kSpanish, 0.35, {}, {}, kSpanishMaleTail, kSpanishFemaleTail, kSpanishFamilyTail};
+constexpr NamePool kCub{kCubMale, kCubFemale, kCubFamily, FamilyNameStyle::kSpanish, 0.20, {}, {}, kSpanishMaleTail, kSpanishFemaleTail, kSpanishFamilyTail};
 constexpr NamePool kHispanic{kHispanicMale, kHispanicFemale, kHispanicFamily,
-                             FamilyNameStyle::kSpanish, 0.30};
+                             FamilyNameStyle::kSpanish, 0.30, {}, {}, kSpanishMaleTail, kSpanishFemaleTail, kSpanishFamilyTail};
 constexpr NamePool kBra{kBraMale, kBraFemale, kBraFamily, FamilyNameStyle::kPortuguese, 0.15};
 constexpr NamePool kAgo{kAgoMale, kAgoFemale, kAgoFamily, FamilyNameStyle::kOne, 0.10};
-constexpr NamePool kHti{kHtiMale, kHtiFemale, kHtiFamily, FamilyNameStyle::kOne, 0.10};
-constexpr NamePool kChn{kChnMale, kChnFemale, kChnFamily, FamilyNameStyle::kOne, 0};
+constexpr NamePool kHti{kHtiMale,         kHtiFemale,         kHtiFamily,
+                        FamilyNameStyle::kOne, 0.10, {}, {}, kHaitianMaleTail, kHaitianFemaleTail,
+                        kHaitianFamilyTail};
+constexpr NamePool kChn{kChnMale, kChnFemale, kChnFamily, FamilyNameStyle::kOne, 0, {}, {},
+                        kChineseMaleTail, kChineseFemaleTail, kChineseFamilyTail};
 constexpr NamePool kInd{kIndMale, kIndFemale, kIndFamily, FamilyNameStyle::kOne, 0};
 constexpr NamePool kAfg{kAfgMale, kAfgFemale, kAfgFamily, FamilyNameStyle::kOne, 0};
 constexpr NamePool kBgd{kBgdMale, kBgdFemale, kBgdFamily, FamilyNameStyle::kOne, 0.10};
@@ -347,6 +449,17 @@ static_assert(std::is_sorted(std::begin(kByNationality), std::end(kByNationality
                              [](const Entry& a, const Entry& b) { return a.iso3 < b.iso3; }));
 
 }  // namespace
+
+std::string_view draw_name(std::span<const std::string_view> head,
+                           std::span<const std::string_view> tail, double unit) {
+  // Inverse of the cumulative weight of 1 / (i + a), taken as continuous: rank i has about
+  // a * ((n + a) / a)^u - a below it.
+  constexpr double a = 4;
+  const std::size_t n = head.size() + tail.size();
+  const double x = a * std::pow((static_cast<double>(n) + a) / a, unit) - a;
+  const std::size_t i = std::min(n - 1, static_cast<std::size_t>(x));
+  return i < head.size() ? head[i] : tail[i - head.size()];
+}
 
 const NamePool& name_pool(std::string_view iso3) {
   auto it = std::lower_bound(std::begin(kByNationality), std::end(kByNationality), iso3,

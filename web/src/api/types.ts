@@ -435,6 +435,8 @@ export interface PairExplanation {
   fields: { field: string; level: string; values: string; weight: number }[];
   log2_odds: number;
   probability: number;
+  /** Why the probability is held for review below what the fields add up to; "" when it is not. */
+  held: string;
 }
 
 /** A registered person with where and when (identity: `identity.read` only). */

@@ -19,6 +19,12 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   city: 'entities.field.city',
 };
 
+// The engine's reasons for holding a pair for review (resolve::Model::hold_reason).
+const HELD_LABELS: Record<string, MessageKey> = {
+  'names alone agree': 'entities.heldNamesAlone',
+  'the given names differ (twins?)': 'entities.heldGivenNames',
+};
+
 export function Waterfall({ pair, testId }: { pair: PairExplanation; testId?: string }) {
   const { t, formatNumber } = useI18n();
   const largest = Math.max(1, Math.abs(pair.prior), ...pair.fields.map((f) => Math.abs(f.weight)));
@@ -56,6 +62,11 @@ export function Waterfall({ pair, testId }: { pair: PairExplanation; testId?: st
             <strong data-testid={testId ? `${testId}-probability` : undefined}>
               {formatNumber(pair.probability, { style: 'percent', maximumFractionDigits: 1 })}
             </strong>
+            {pair.held && (
+              <p class="waterfall__held" data-testid={testId ? `${testId}-held` : undefined}>
+                {t(HELD_LABELS[pair.held] ?? 'entities.held')}
+              </p>
+            )}
           </td>
         </tr>
       </tfoot>
