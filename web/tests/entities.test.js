@@ -133,4 +133,30 @@ describe('entities: one person across registrations', TIMEOUT, () => {
     assertNoProblems(problems);
     await context.close();
   });
+
+  it('holds namesakes for review and says why', async () => {
+    const { context, page, problems } = await openPage(browser, escudo.url);
+    await signIn(page, escudo.url, escudo.users.registrar);
+    await page.waitForFunction(() => window.location.hash === '#/register');
+    // The same uncommon name, ages guessed a year apart, nothing else in common.
+    for (const age of [40, 41]) {
+      const stored = await postJson(
+        page,
+        '/api/registrations',
+        one({ given_names: 'Wilmer Yonaiker', family_names: 'Graterol Colmenares', estimated_age: age, nationality: 'VEN' }),
+      );
+      assert.equal(stored.status, 201, JSON.stringify(stored.body));
+    }
+    const queue = await page.evaluate(() => fetch('/api/entities/review').then((r) => r.json()));
+    const index = queue.pairs.findIndex((p) => p.person_a?.given_names === 'Wilmer Yonaiker');
+    assert.ok(index >= 0, JSON.stringify(queue));
+    assert.equal(queue.pairs[index].why.held, 'names alone agree');
+    assert.ok(queue.pairs[index].why.probability < 0.99);
+    await goTo(page, 'entities');
+    const item = page.locator('[data-testid="review-queue"] > li').nth(index);
+    await item.waitFor();
+    assert.match(await item.innerText(), /only the names agree/);
+    assertNoProblems(problems);
+    await context.close();
+  });
 });
