@@ -333,6 +333,29 @@ TEST_F(CliTest, ResolveLinksRecordsAndExplainsTheLinks) {
   EXPECT_NE(again.output.find("model: from --model"), std::string::npos);
 }
 
+TEST_F(CliTest, ResolveHoldsNamesakesUnlessTheHoldIsLifted) {
+  // The same uncommon name twice, and nothing else: held for review, unless the user lifts it.
+  std::string in = dir_.file("namesakes.csv");
+  testing::write_file(in,
+      "id,first,last\n"
+      "a,Wilmer Yonaiker,Graterol Colmenares\n"
+      "b,Wilmer Yonaiker,Graterol Colmenares\n");
+  std::string out = dir_.file("held.csv");
+  const std::string common = "resolve --input " + in +
+                             " --id-column id --field given_name=first --field surname=last "
+                             "--output " + out;
+  Outcome held = run(common);
+  ASSERT_EQ(held.exit_code, 0) << held.output;
+  EXPECT_NE(held.output.find("resolved 2 records into 2 entities"), std::string::npos) << held.output;
+  Outcome lifted = run(common + " --hold-ceiling 1");
+  ASSERT_EQ(lifted.exit_code, 0) << lifted.output;
+  EXPECT_NE(lifted.output.find("resolved 2 records into 1 entities"), std::string::npos)
+      << lifted.output;
+  Outcome bad = run(common + " --hold-ceiling 0");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.output.find("--hold-ceiling"), std::string::npos) << bad.output;
+}
+
 TEST_F(CliTest, ResolveNamesTheFileLineAndFieldOfBadInput) {
   std::string in = dir_.file("bad.csv");
   testing::write_file(in, "id,name,dob\nr1,Ana,1990-01-01\nr2,Luis,01/02/1990\nr3,Rosa\nr1,Eva,\n");

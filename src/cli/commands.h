@@ -73,6 +73,7 @@ struct ResolveArgs {
   std::vector<std::string> fields;  // KIND=COLUMN[:FORMAT]
   std::string output;
   double threshold = 0.9;
+  double hold_ceiling = 0.85;  // resolve::ResolveOptions::hold_ceiling
   std::string explain;
   std::string nicknames;
   std::string model;

@@ -104,6 +104,10 @@ int main(int argc, char** argv) {
       ->required();
   resolve_cmd->add_option("--threshold", resolve_args.threshold, "Match probability that links two records")
       ->capture_default_str();
+  resolve_cmd->add_option("--hold-ceiling", resolve_args.hold_ceiling,
+                          "Highest probability of a pair held for review because names alone agree "
+                          "or the given names differ outright; 1 turns the holds off")
+      ->capture_default_str();
   resolve_cmd->add_option("--explain", resolve_args.explain,
                           "Text file to write the explanation of each joining link to");
   resolve_cmd->add_option("--nicknames", resolve_args.nicknames,

@@ -69,6 +69,9 @@ Result<std::vector<resolve::PersonRecord>> read_records(const ResolveArgs& args,
 }  // namespace
 
 int run_resolve(const ResolveArgs& args) {
+  if (args.hold_ceiling <= 0 || args.hold_ceiling > 1) {
+    return fail("--hold-ceiling is a probability above 0 and at most 1");
+  }
   if (args.threshold <= 0 || args.threshold >= 1) {
     return fail("--threshold is a match probability between 0 and 1 (exclusive)");
   }
@@ -101,6 +104,7 @@ int run_resolve(const ResolveArgs& args) {
 
   resolve::ResolveOptions options;
   options.match_threshold = args.threshold;
+  options.hold_ceiling = args.hold_ceiling;
   options.linkage_threshold = std::max(options.linkage_threshold, args.threshold);
   auto index = resolve::EntityIndex::build(std::move(*records), *nicknames, options, model);
   if (!index) return fail(args.input + ": " + index.error().message());

@@ -355,6 +355,7 @@ Result<std::unique_ptr<EntityIndex>> EntityIndex::build(std::vector<PersonRecord
   } else if (options.train) {
     index->train();
   }
+  index->model_.set_hold_ceiling(options.hold_ceiling);
   s.training_ms = lap();
   index->score_candidates();
   s.scoring_ms = lap();

@@ -51,6 +51,10 @@ struct ResolveOptions {
   int max_linkage_pairs = 400;
   // Pairs from this probability up are kept, for review and explanations.
   double keep_threshold = 0.2;
+  // The highest probability of a pair the score alone must not link (Model::Hold: names alone
+  // agree, or the given names differ outright without a shared document). Below the match
+  // threshold, such pairs wait for review; 1 turns the holds off.
+  double hold_ceiling = 0.85;
   BlockingOptions blocking;
   std::uint32_t tf_min_records = 1000;
   // Train the model on the records (u from random pairs, m and the prior by EM), unless a
