@@ -2,51 +2,72 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 namespace escudo::graph {
 
-NodeIndex NodeNames::intern(std::string_view name) {
-  if (auto it = index_.find(name); it != index_.end()) return it->second;
-  auto i = static_cast<NodeIndex>(names_.size());
-  // The views into names_ must survive growth: a reallocation moves the strings, and a moved
-  // short string lives at a new address, so the index is rebuilt then.
-  bool grows = names_.size() == names_.capacity();
-  names_.emplace_back(name);
-  if (grows) {
-    index_.clear();
-    index_.reserve(names_.capacity());
-    for (NodeIndex j = 0; j < names_.size(); ++j) index_.emplace(names_[j], j);
-  } else {
-    index_.emplace(names_.back(), i);
+std::uint64_t NodeNames::hash(std::string_view name) {
+  // 8 bytes at a time, each word mixed in with a multiply-xorshift (splitmix64's finaliser).
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ name.size();
+  auto mix = [](std::uint64_t x) {
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= name.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, name.data() + i, 8);
+    h = mix(h ^ word);
   }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, name.data() + i, name.size() - i);
+  return mix(h ^ tail ^ (static_cast<std::uint64_t>(name.size() - i) << 56));
+}
+
+std::size_t NodeNames::slot_of(std::string_view name, std::uint64_t h) const {
+  const std::size_t mask = slots_.size() - 1;
+  const auto short_hash = static_cast<std::uint32_t>(h);
+  for (std::size_t s = (h >> 32) & mask;; s = (s + 1) & mask) {
+    const Slot& slot = slots_[s];
+    if (slot.index == kNoNode || (slot.hash == short_hash && names_[slot.index] == name)) return s;
+  }
+}
+
+void NodeNames::grow(std::size_t capacity) {
+  std::size_t size = 16;
+  while (size < capacity * 2) size *= 2;
+  if (size <= slots_.size()) return;
+  slots_.assign(size, Slot{});
+  const std::size_t mask = size - 1;
+  for (NodeIndex i = 0; i < names_.size(); ++i) {
+    const std::uint64_t h = hash(names_[i]);
+    std::size_t s = (h >> 32) & mask;
+    while (slots_[s].index != kNoNode) s = (s + 1) & mask;
+    slots_[s] = {i, static_cast<std::uint32_t>(h)};
+  }
+}
+
+NodeIndex NodeNames::intern(std::string_view name) {
+  if ((names_.size() + 1) * 2 > slots_.size()) grow(std::max<std::size_t>(names_.size() + 1, names_.size() * 2));
+  const std::uint64_t h = hash(name);
+  const std::size_t s = slot_of(name, h);
+  if (slots_[s].index != kNoNode) return slots_[s].index;
+  const auto i = static_cast<NodeIndex>(names_.size());
+  names_.emplace_back(name);
+  slots_[s] = {i, static_cast<std::uint32_t>(h)};
   return i;
 }
 
-NodeNames::NodeNames(const NodeNames& other) : names_(other.names_) {
-  index_.reserve(names_.size());
-  for (NodeIndex j = 0; j < names_.size(); ++j) index_.emplace(names_[j], j);
-}
-
-NodeNames& NodeNames::operator=(const NodeNames& other) {
-  if (this != &other) {
-    NodeNames copy(other);
-    *this = std::move(copy);
-  }
-  return *this;
-}
-
 NodeIndex NodeNames::find(std::string_view name) const {
-  auto it = index_.find(name);
-  return it == index_.end() ? kNoNode : it->second;
+  if (slots_.empty()) return kNoNode;
+  return slots_[slot_of(name, hash(name))].index;
 }
 
 void NodeNames::reserve(std::size_t n) {
-  if (n <= names_.capacity()) return;
   names_.reserve(n);
-  index_.clear();
-  index_.reserve(n);
-  for (NodeIndex j = 0; j < names_.size(); ++j) index_.emplace(names_[j], j);
+  grow(n);
 }
 
 void EdgeTable::add(NodeIndex from, NodeIndex to, double w) {

@@ -21,7 +21,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -42,7 +41,9 @@ enum class EdgeLength : std::uint8_t {
   kInverseWeight,  // length 1 / weight
 };
 
-// Interned node names: index i ↔ name. Not thread-safe for writes.
+// Interned node names: index i ↔ name. An open-addressing table of indices with part of each
+// name's hash beside it, so a lookup touches one slot and, on a match, one string. Not thread-safe for
+// writes.
 class NodeNames {
  public:
   // The index of `name`, added at the end when new.
@@ -54,16 +55,18 @@ class NodeNames {
   NodeIndex size() const { return static_cast<NodeIndex>(names_.size()); }
   void reserve(std::size_t n);
 
-  NodeNames() = default;
-  // Copies rebuild the index (it holds views into this object's own strings).
-  NodeNames(const NodeNames& other);
-  NodeNames& operator=(const NodeNames& other);
-  NodeNames(NodeNames&&) = default;
-  NodeNames& operator=(NodeNames&&) = default;
-
  private:
+  static std::uint64_t hash(std::string_view name);
+  // The slot holding `name` (hash h), or the empty slot where it would go.
+  std::size_t slot_of(std::string_view name, std::uint64_t h) const;
+  void grow(std::size_t capacity);
+
+  struct Slot {
+    NodeIndex index = kNoNode;  // kNoNode: empty
+    std::uint32_t hash = 0;     // low bits of the name's hash, to skip most string compares
+  };
   std::vector<std::string> names_;
-  std::unordered_map<std::string_view, NodeIndex> index_;  // views into names_' strings
+  std::vector<Slot> slots_;  // size a power of two, at most half full
 };
 
 // The links as given: one row per link, struct of arrays. `weight` is empty when every link
