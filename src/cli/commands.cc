@@ -15,6 +15,7 @@
 #include "service/services.h"
 #include "service/transit_csv.h"
 #include "sim/corridor.h"
+#include "sim/network.h"
 #include "sim/people.h"
 #include "sim/people_csv.h"
 #include "sim/registration_csv.h"
@@ -470,6 +471,44 @@ void print_people_summary(const sim::PeopleSummary& s) {
 }
 
 }  // namespace
+
+int run_sim_network(const SimNetworkArgs& args) {
+  if (args.out.empty()) {
+    std::fprintf(stderr, "escudo: give the folder to write to with --out DIR\n");
+    return kFailed;
+  }
+  std::error_code ec;
+  fs::create_directories(args.out, ec);
+  if (ec) {
+    std::fprintf(stderr, "escudo: cannot create %s: %s\n", args.out.c_str(), ec.message().c_str());
+    return kFailed;
+  }
+  auto net = sim::simulate_network({.seed = args.seed,
+                                    .regional_leaders = args.leaders,
+                                    .migrants = args.migrants,
+                                    .days = args.days});
+  if (!net) return fail(net.error());
+  const std::pair<const char*, std::string> files[] = {
+      {"calls.csv", sim::calls_csv(*net)},
+      {"transfers.csv", sim::transfers_csv(*net)},
+      {"mentions.csv", sim::mentions_csv(*net)},
+      {"truth.csv", sim::network_truth_csv(*net)}};
+  for (const auto& [name, content] : files) {
+    std::string path = (fs::path(args.out) / name).string();
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out) {
+      std::fprintf(stderr, "escudo: writing %s failed\n", path.c_str());
+      return kFailed;
+    }
+  }
+  std::printf("wrote %s: calls.csv (%zu calls), transfers.csv (%zu transfers), mentions.csv (%zu "
+              "mentions), truth.csv (%zu people) (seed %llu)\n",
+              args.out.c_str(), net->calls.size(), net->transfers.size(), net->mentions.size(),
+              net->people.size(), static_cast<unsigned long long>(args.seed));
+  return kOk;
+}
 
 int run_sim_people(const SimPeopleArgs& args) {
   constexpr std::int64_t kMaxRecords = 1'000'000'000;  // a slip of the keyboard, not a plan

@@ -67,6 +67,14 @@ struct SimPeopleArgs {
   std::string data_dir = "data/official";
 };
 
+struct SimNetworkArgs {
+  std::uint64_t seed = 1;
+  std::string out;
+  int leaders = 3;
+  int migrants = 400;
+  int days = 180;
+};
+
 struct ResolveArgs {
   std::string input;
   std::string id_column;
@@ -81,11 +89,69 @@ struct ResolveArgs {
   bool lenient_dates = false;
 };
 
+// Where `escudo network` reads its links (src/cli/network_input.h).
+struct NetworkInputArgs {
+  std::string edges;
+  bool matrix = false;
+  bool two_mode = false;
+  bool directed = false;
+  std::string source_column;
+  std::string target_column;
+  std::string weight_column;
+};
+
+struct NetworkAnalyzeArgs {
+  NetworkInputArgs input;
+  std::string measures = "degree,betweenness,pagerank,closeness,kcore";
+  std::string format = "csv";
+  std::string length = "hops";
+  std::uint32_t pivots = 0;
+  std::uint64_t seed = 1;
+};
+
+struct NetworkCommunitiesArgs {
+  NetworkInputArgs input;
+  std::uint64_t seed = 1;
+  double resolution = 1.0;
+  std::string format = "csv";
+};
+
+struct NetworkDisruptArgs {
+  NetworkInputArgs input;
+  std::string by = "betweenness";
+  int steps = 5;
+  bool no_recompute = false;
+  std::string format = "csv";
+};
+
+struct NetworkPathArgs {
+  NetworkInputArgs input;
+  std::string from;
+  std::string to;
+  int k = 1;
+  std::string length = "hops";
+  std::string format = "csv";
+};
+
+struct NetworkExportArgs {
+  NetworkInputArgs input;
+  std::string format = "graphml";
+  std::string out;
+};
+
 int run_serve(const ServeArgs& args);
+// Network analysis of a file of links (src/cli/network_command.cc).
+int run_network_analyze(const NetworkAnalyzeArgs& args);
+int run_network_communities(const NetworkCommunitiesArgs& args);
+int run_network_disrupt(const NetworkDisruptArgs& args);
+int run_network_path(const NetworkPathArgs& args);
+int run_network_export(const NetworkExportArgs& args);
 // Resolves the person records of a CSV into entities (src/cli/resolve_command.cc).
 int run_resolve(const ResolveArgs& args);
 int run_sim_transits(const SimArgs& args);
 int run_sim_people(const SimPeopleArgs& args);
+// A simulated smuggling organisation's calls, transfers and interview mentions, and its truth.
+int run_sim_network(const SimNetworkArgs& args);
 int run_project(const ProjectArgs& args);
 int run_stats(const StatsArgs& args);
 int run_demo(const DemoArgs& args);

@@ -4,6 +4,97 @@
 #include "base/version.h"
 #include "cli/commands.h"
 
+namespace {
+
+using namespace escudo::cli;
+
+// The arguments of every `escudo network` command, alive while CLI11 parses.
+struct NetworkArgs {
+  NetworkAnalyzeArgs analyze;
+  NetworkCommunitiesArgs communities;
+  NetworkDisruptArgs disrupt;
+  NetworkPathArgs path;
+  NetworkExportArgs exports;
+};
+
+void add_input_options(CLI::App* cmd, NetworkInputArgs& in) {
+  cmd->add_option("--edges", in.edges,
+                  "CSV of links: an edge list with a header (source, target, …), or with --matrix "
+                  "an adjacency matrix")
+      ->required();
+  cmd->add_flag("--matrix", in.matrix,
+                "The file is a matrix: a header row of node names, then one row per node "
+                "starting with its name; values are weights, 0 = no link");
+  cmd->add_flag("--two-mode", in.two_mode,
+                "The file links people to events (a people × events matrix with --matrix, or "
+                "person,event rows); it is projected onto people, weight = shared events");
+  cmd->add_flag("--directed", in.directed, "Links have a direction (source → target; row → column)");
+  cmd->add_option("--source-column", in.source_column, "Edge list: column of the sources (default: the first)");
+  cmd->add_option("--target-column", in.target_column, "Edge list: column of the targets (default: the second)");
+  cmd->add_option("--weight-column", in.weight_column, "Edge list: column of the weights (default: all 1)");
+}
+
+void add_network_commands(CLI::App& app, NetworkArgs& args, int& exit_code) {
+  auto* network = app.add_subcommand("network", "Network analysis of a file of links");
+  network->require_subcommand(1);
+
+  auto* analyze = network->add_subcommand(
+      "analyze", "One row per node with each measure (degree, betweenness, PageRank, …)");
+  add_input_options(analyze, args.analyze.input);
+  analyze->add_option("--measures", args.analyze.measures,
+                      "Comma-separated: degree, strength, in_degree, out_degree, betweenness, "
+                      "pagerank, closeness (harmonic), kcore")
+      ->capture_default_str();
+  analyze->add_option("--format", args.analyze.format, "csv or json")->capture_default_str();
+  analyze->add_option("--length", args.analyze.length,
+                      "Path length for betweenness and closeness: hops, weight, inverse (1/weight)")
+      ->capture_default_str();
+  analyze->add_option("--pivots", args.analyze.pivots,
+                      "Betweenness estimated from this many random sources (0: exact)")
+      ->capture_default_str();
+  analyze->add_option("--seed", args.analyze.seed, "Seed for --pivots")->capture_default_str();
+  analyze->callback([&] { exit_code = run_network_analyze(args.analyze); });
+
+  auto* communities = network->add_subcommand(
+      "communities", "Communities by the Leiden algorithm (modularity): node,community");
+  add_input_options(communities, args.communities.input);
+  communities->add_option("--seed", args.communities.seed, "Seed; the same seed gives the same communities")
+      ->capture_default_str();
+  communities->add_option("--resolution", args.communities.resolution,
+                          "Above 1: more, smaller communities; below 1: fewer, larger")
+      ->capture_default_str();
+  communities->add_option("--format", args.communities.format, "csv or json")->capture_default_str();
+  communities->callback([&] { exit_code = run_network_communities(args.communities); });
+
+  auto* disrupt = network->add_subcommand(
+      "disrupt", "Remove the top nodes by a measure one at a time; size of the largest group left");
+  add_input_options(disrupt, args.disrupt.input);
+  disrupt->add_option("--by", args.disrupt.by, "Measure: degree, betweenness, pagerank, closeness, kcore, …")
+      ->capture_default_str();
+  disrupt->add_option("--steps", args.disrupt.steps, "Nodes to remove")->capture_default_str();
+  disrupt->add_flag("--no-recompute", args.disrupt.no_recompute,
+                    "Follow the intact network's ranking instead of recomputing after each removal");
+  disrupt->add_option("--format", args.disrupt.format, "csv or json")->capture_default_str();
+  disrupt->callback([&] { exit_code = run_network_disrupt(args.disrupt); });
+
+  auto* path = network->add_subcommand("path", "The shortest paths between two nodes (Yen's k shortest)");
+  add_input_options(path, args.path.input);
+  path->add_option("--from", args.path.from, "Node name")->required();
+  path->add_option("--to", args.path.to, "Node name")->required();
+  path->add_option("--k", args.path.k, "Number of paths")->capture_default_str();
+  path->add_option("--length", args.path.length, "hops, weight or inverse (1/weight)")->capture_default_str();
+  path->add_option("--format", args.path.format, "csv or json")->capture_default_str();
+  path->callback([&] { exit_code = run_network_path(args.path); });
+
+  auto* exporter = network->add_subcommand("export", "Write the network as GraphML or GEXF");
+  add_input_options(exporter, args.exports.input);
+  exporter->add_option("--format", args.exports.format, "graphml or gexf")->capture_default_str();
+  exporter->add_option("--out", args.exports.out, "File to write (default: standard output)");
+  exporter->callback([&] { exit_code = run_network_export(args.exports); });
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace escudo::cli;
   CLI::App app{"escudo: operations and protection platform for the Darién corridor"};
@@ -85,6 +176,20 @@ int main(int argc, char** argv) {
   sim_people->add_option("--data", people_args.data_dir, "Folder of the official tables")
       ->capture_default_str();
   sim_people->callback([&] { exit_code = run_sim_people(people_args); });
+  SimNetworkArgs sim_network_args;
+  auto* sim_network = sim_cmd->add_subcommand(
+      "network",
+      "A simulated smuggling organisation: calls.csv, transfers.csv and mentions.csv, with "
+      "truth.csv (who is who, their phones and accounts) apart");
+  sim_network->add_option("--seed", sim_network_args.seed, "Seed; the same seed gives the same files")
+      ->capture_default_str();
+  sim_network->add_option("--out", sim_network_args.out, "Folder to write the four files to")->required();
+  sim_network->add_option("--leaders", sim_network_args.leaders, "Regional leaders (1 to 20)")
+      ->capture_default_str();
+  sim_network->add_option("--migrants", sim_network_args.migrants, "Migrants who pay and call")
+      ->capture_default_str();
+  sim_network->add_option("--days", sim_network_args.days, "Days the traces cover")->capture_default_str();
+  sim_network->callback([&] { exit_code = run_sim_network(sim_network_args); });
 
   ResolveArgs resolve_args;
   auto* resolve_cmd = app.add_subcommand(
@@ -117,6 +222,9 @@ int main(int argc, char** argv) {
   resolve_cmd->add_flag("--lenient-dates", resolve_args.lenient_dates,
                         "Keep the valid part of a malformed date instead of refusing the file");
   resolve_cmd->callback([&] { exit_code = run_resolve(resolve_args); });
+
+  NetworkArgs network_args;
+  add_network_commands(app, network_args, exit_code);
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
