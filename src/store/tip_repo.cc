@@ -6,9 +6,10 @@ namespace escudo::store {
 namespace {
 
 constexpr std::string_view kSelectTip =
-    "SELECT id, locator, receipt_salt, receipt_verifier, receipt_ops, receipt_memory, "
-    "tipster_public_key, desk_key_id, sealed_body, received_on, status, updated_at, assigned_to, "
-    "duplicate_of, attachment_count, unread_from_tipster FROM tips ";
+    "SELECT t.id, t.locator, t.receipt_salt, t.receipt_verifier, t.receipt_ops, t.receipt_memory, "
+    "t.tipster_public_key, t.desk_key_id, b.sealed_body, t.received_on, t.status, t.updated_at, "
+    "t.assigned_to, t.duplicate_of, t.attachment_count, t.unread_from_tipster FROM tips t "
+    "JOIN tip_bodies b ON b.tip_id = t.id ";
 
 std::optional<std::int64_t> optional_int(const Row& row, int column) {
   return row.is_null(column) ? std::nullopt : std::optional<std::int64_t>(row.get_int(column));
@@ -52,9 +53,9 @@ struct SealedColumnSql {
 
 SealedColumnSql sql_of(SealedColumn column) {
   switch (column) {
-    case SealedColumn::kTipBody:
-      return {"SELECT id, sealed_body FROM tips ORDER BY id",
-              "UPDATE tips SET sealed_body = $1, desk_key_id = $2 WHERE id = $3"};
+    case SealedColumn::kTipBody:  // the desk key id is set on tips by replace_sealed()
+      return {"SELECT tip_id, sealed_body FROM tip_bodies ORDER BY tip_id",
+              "UPDATE tip_bodies SET sealed_body = $1 WHERE tip_id = $2"};
     case SealedColumn::kAttachmentMeta:
       return {"SELECT id, sealed_meta FROM tip_attachments ORDER BY id",
               "UPDATE tip_attachments SET sealed_meta = $1, desk_key_id = $2 WHERE id = $3"};
@@ -77,21 +78,22 @@ Result<std::int64_t> TipRepo::insert(const NewTip& t) {
   std::int64_t id = 0;
   ESCUDO_TRY(db_.query(
       "INSERT INTO tips (locator, receipt_salt, receipt_verifier, receipt_ops, receipt_memory, "
-      "tipster_public_key, desk_key_id, sealed_body, received_on, updated_at, attachment_count) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+      "tipster_public_key, desk_key_id, received_on, updated_at, attachment_count) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
       {t.locator, t.receipt_salt, t.receipt_verifier, t.receipt_ops, t.receipt_memory,
-       t.tipster_public_key, t.desk_key_id, t.sealed_body, t.received_on, t.updated_at,
-       t.attachment_count},
+       t.tipster_public_key, t.desk_key_id, t.received_on, t.updated_at, t.attachment_count},
       [&](const Row& row) {
         id = row.get_int(0);
         return ok_status();
       }));
+  ESCUDO_TRY(db_.execute("INSERT INTO tip_bodies (tip_id, sealed_body) VALUES ($1, $2)",
+                         {id, t.sealed_body}));
   return id;
 }
 
 Result<TipRecord> TipRepo::find(std::int64_t id) {
   std::optional<TipRecord> out;
-  ESCUDO_TRY(db_.query(std::string(kSelectTip) + "WHERE id = $1", {id}, [&](const Row& row) {
+  ESCUDO_TRY(db_.query(std::string(kSelectTip) + "WHERE t.id = $1", {id}, [&](const Row& row) {
     out = read_tip(row);
     return ok_status();
   }));
@@ -101,7 +103,7 @@ Result<TipRecord> TipRepo::find(std::int64_t id) {
 
 Result<std::optional<TipRecord>> TipRepo::find_by_locator(std::string_view locator) {
   std::optional<TipRecord> out;
-  ESCUDO_TRY(db_.query(std::string(kSelectTip) + "WHERE locator = $1", {locator},
+  ESCUDO_TRY(db_.query(std::string(kSelectTip) + "WHERE t.locator = $1", {locator},
                        [&](const Row& row) {
                          out = read_tip(row);
                          return ok_status();
@@ -128,10 +130,9 @@ Result<InboxPage> TipRepo::inbox(const InboxFilter& f) {
   if (f.to_day) add("t.received_on <= ", std::string_view(*f.to_day));
   if (f.unread_only) where += " AND t.unread_from_tipster = 1";
   if (f.tag) {
+    // Driven from the tag's index rather than probing every tip.
     params.push_back(std::string_view(*f.tag));
-    where += fmt::format(
-        " AND EXISTS (SELECT 1 FROM tip_tags g WHERE g.tip_id = t.id AND g.tag = ${})",
-        params.size());
+    where += fmt::format(" AND t.id IN (SELECT tip_id FROM tip_tags WHERE tag = ${})", params.size());
   }
   InboxPage page;
   ESCUDO_TRY(db_.query("SELECT COUNT(*) FROM tips t" + where, params, [&](const Row& row) {
@@ -433,7 +434,11 @@ Status TipRepo::for_each_sealed(
 
 Status TipRepo::replace_sealed(SealedColumn column, std::int64_t id, std::string_view sealed,
                                std::int64_t desk_key_id) {
-  return db_.execute(sql_of(column).update, {sealed, desk_key_id, id});
+  if (column != SealedColumn::kTipBody) {
+    return db_.execute(sql_of(column).update, {sealed, desk_key_id, id});
+  }
+  ESCUDO_TRY(db_.execute(sql_of(column).update, {sealed, id}));
+  return db_.execute("UPDATE tips SET desk_key_id = $1 WHERE id = $2", {desk_key_id, id});
 }
 
 Status TipRepo::record_receipt_failure(std::string_view locator, std::int64_t at) {

@@ -49,7 +49,6 @@ CREATE TABLE tips (
   receipt_memory INTEGER NOT NULL,
   tipster_public_key TEXT NOT NULL,        -- answers are sealed to it
   desk_key_id INTEGER NOT NULL REFERENCES tip_desk_keys (id),
-  sealed_body TEXT NOT NULL,
   received_on TEXT NOT NULL,               -- the day only (YYYY-MM-DD), never the time
   status TEXT NOT NULL DEFAULT 'new'
     CHECK (status IN ('new', 'triaged', 'actionable', 'closed')),
@@ -62,6 +61,13 @@ CREATE TABLE tips (
 CREATE INDEX tips_by_status ON tips (status, id);
 CREATE INDEX tips_by_assignee ON tips (assigned_to, id);
 CREATE INDEX tips_by_day ON tips (received_on, id);
+CREATE INDEX tips_by_unread ON tips (unread_from_tipster, id);
+
+-- The sealed tip itself, apart: the inbox scans only the small rows above.
+CREATE TABLE tip_bodies (
+  tip_id INTEGER PRIMARY KEY REFERENCES tips (id) ON DELETE CASCADE,
+  sealed_body TEXT NOT NULL
+);
 
 CREATE TABLE tip_attachments (
   id INTEGER PRIMARY KEY,
