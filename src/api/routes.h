@@ -19,6 +19,12 @@ void add_transit_routes(Router& router, service::Services& services);
 void add_stats_routes(Router& router, service::Services& services);
 void add_registration_routes(Router& router, service::Services& services);
 void add_entity_routes(Router& router, service::Services& services);
+// The tip line's public JSON routes (routes_tips_public.cc) and HTML pages (routes_tip_page.cc),
+// the tip desk (routes_tips.cc) and the rewards programme (routes_rewards.cc).
+void add_public_tip_routes(Router& router, service::Services& services);
+void add_tip_page_routes(Router& router, service::Services& services);
+void add_tip_routes(Router& router, service::Services& services);
+void add_reward_routes(Router& router, service::Services& services);
 // Health and the OpenAPI description; call last, so the description lists every route.
 void add_system_routes(Router& router);
 

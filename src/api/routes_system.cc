@@ -41,6 +41,10 @@ void add_all_routes(Router& router, service::Services& services, const RouteOpti
   add_stats_routes(router, services);
   add_registration_routes(router, services);
   add_entity_routes(router, services);
+  add_public_tip_routes(router, services);
+  add_tip_page_routes(router, services);
+  add_tip_routes(router, services);
+  add_reward_routes(router, services);
   add_system_routes(router);
 }
 

@@ -49,12 +49,48 @@ TEST_F(CliTest, VersionAndHelp) {
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_NE(v.output.find("escudo 0."), std::string::npos);
   for (const char* cmd : {"serve", "demo", "user add", "user list", "user passwd", "user disable",
-                          "audit verify", "import transits"}) {
+                          "audit verify", "import transits", "tips init", "tips grant",
+                          "tips rotate", "tips stats", "rewards tier", "rewards report"}) {
     Outcome h = run(std::string(cmd) + " --help");
     EXPECT_EQ(h.exit_code, 0) << cmd;
     EXPECT_NE(h.output.find("--db"), std::string::npos) << cmd;
   }
   EXPECT_NE(run("nonsense").exit_code, 0);
+}
+
+TEST_F(CliTest, TipDeskKeysStatisticsAndRewards) {
+  ASSERT_EQ(run("user add --db " + db() + " --name desk.one --role tip_handler --password-stdin",
+                "first handler password").exit_code, 0);
+  Outcome init = run("tips init --db " + db());
+  ASSERT_EQ(init.exit_code, 0) << init.output;
+  EXPECT_NE(init.output.find("granted to: desk.one"), std::string::npos) << init.output;
+  EXPECT_NE(run("tips init --db " + db()).exit_code, 0);  // only once
+  ASSERT_EQ(run("user add --db " + db() + " --name desk.two --role tip_handler --password-stdin",
+                "second handler password").exit_code, 0);
+  Outcome wrong = run("tips grant --db " + db() + " --name desk.two --by desk.one --password-stdin",
+                      "not the password");
+  EXPECT_NE(wrong.exit_code, 0);
+  EXPECT_NE(wrong.output.find("password is wrong"), std::string::npos) << wrong.output;
+  Outcome grant = run("tips grant --db " + db() + " --name desk.two --by desk.one --password-stdin",
+                      "first handler password");
+  ASSERT_EQ(grant.exit_code, 0) << grant.output;
+  Outcome rotate = run("tips rotate --db " + db() + " --by desk.two --password-stdin",
+                       "second handler password");
+  ASSERT_EQ(rotate.exit_code, 0) << rotate.output;
+  EXPECT_NE(rotate.output.find("granted to desk.one, desk.two"), std::string::npos) << rotate.output;
+  Outcome stats = run("tips stats --db " + db());
+  ASSERT_EQ(stats.exit_code, 0) << stats.output;
+  EXPECT_NE(stats.output.find("dimension,value,count"), std::string::npos);
+  EXPECT_NE(stats.output.find("total,,0"), std::string::npos);
+  Outcome tier = run("rewards tier --db " + db() + " --code finances --name 'Finances' --ceiling-usd 1,500,000");
+  ASSERT_EQ(tier.exit_code, 0) << tier.output;
+  EXPECT_NE(tier.output.find("$1,500,000.00"), std::string::npos);
+  EXPECT_NE(run("rewards tier --db " + db() + " --code finances --name F --ceiling-usd lots").exit_code, 0);
+  Outcome report = run("rewards report --db " + db());
+  EXPECT_EQ(report.exit_code, 0);
+  EXPECT_NE(report.output.find("tier,status,count,proposed_usd,paid_usd"), std::string::npos);
+  Outcome verify = run("audit verify --db " + db());
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
 TEST_F(CliTest, UserAddListDisable) {

@@ -36,13 +36,16 @@ int fail(const Error& error) {
 }
 
 // `server`: a long-running process, which checkpoints the database log in the background.
-std::unique_ptr<service::Services> open_services(const std::string& db, bool server = false) {
+// `tip_pow_difficulty`: the proof of work the public tip routes ask for (0: the default).
+std::unique_ptr<service::Services> open_services(const std::string& db, bool server = false,
+                                                 int tip_pow_difficulty = 0) {
   if (db.empty()) {
     std::fprintf(stderr, "escudo: give the database with --db PATH\n");
     return nullptr;
   }
   service::ServicesOptions options;
   if (server) options.checkpoint_interval_ms = 250;
+  if (tip_pow_difficulty > 0) options.tips.pow_difficulty = tip_pow_difficulty;
   auto services = service::Services::open_sqlite(db, options);
   if (!services) {
     fail(services.error());
@@ -146,7 +149,11 @@ int serve_with(service::Services& services, const ServeArgs& args) {
 }  // namespace
 
 int run_serve(const ServeArgs& args) {
-  auto services = open_services(args.db, /*server=*/true);
+  if (args.tip_pow_difficulty < 0 || args.tip_pow_difficulty > 24) {
+    std::fprintf(stderr, "escudo: --tip-pow-difficulty must be between 1 and 24 (bits)\n");
+    return kFailed;
+  }
+  auto services = open_services(args.db, /*server=*/true, args.tip_pow_difficulty);
   if (!services) return kFailed;
   return serve_with(*services, args);
 }
@@ -606,6 +613,11 @@ int run_demo(const DemoArgs& args) {
     }
     std::printf("\nAdmin and tip handler sign in with a 6-digit code: add their secret to an "
                 "authenticator app.\n\n");
+    // The tip desk's key, granted to the demo tip handler, so the tip line works at once.
+    auto desk = services->tips().init_desk(service::Actor::command_line());
+    if (!desk) return fail(desk.error());
+    std::printf("The public tip form is at http://%s:%u/tip\n\n", args.serve.address.c_str(),
+                static_cast<unsigned>(args.serve.port));
   } else {
     std::printf("demo users exist already (their passwords were shown when %s was created);\n"
                 "reset one with: printf 'new password\\n' | escudo user passwd --db %s --name "

@@ -16,6 +16,8 @@ struct ServeArgs {
   std::string web_root;
   int io_threads = 2;
   int workers = 2;
+  // Leading zero bits the public tip routes' proof of work asks for; 0 keeps the default (16).
+  int tip_pow_difficulty = 0;
 };
 
 struct DemoArgs {
@@ -162,5 +164,14 @@ int run_user_disable(const std::string& db, const std::string& name, bool disabl
 int run_audit_verify(const std::string& db);
 int run_import_transits(const std::string& db, const std::vector<std::string>& files);
 int run_import_registrations(const std::string& db, const std::vector<std::string>& files);
+// The tip desk's keys and statistics, and the rewards programme (src/cli/tips_command.cc).
+int run_tips_init(const std::string& db);
+int run_tips_grant(const std::string& db, const std::string& name, const std::string& by,
+                   bool password_stdin);
+int run_tips_rotate(const std::string& db, const std::string& by, bool password_stdin);
+int run_tips_stats(const std::string& db, const std::string& format);
+int run_rewards_tier(const std::string& db, const std::string& code, const std::string& name,
+                     const std::string& ceiling);
+int run_rewards_report(const std::string& db);
 
 }  // namespace escudo::cli

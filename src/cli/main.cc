@@ -110,6 +110,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web-root", serve.web_root, "Built web UI folder (default: web/dist)");
   serve_cmd->add_option("--io-threads", serve.io_threads, "I/O threads")->capture_default_str();
   serve_cmd->add_option("--workers", serve.workers, "Worker threads")->capture_default_str();
+  serve_cmd->add_option("--tip-pow-difficulty", serve.tip_pow_difficulty,
+                        "Proof of work of the public tip routes, in leading zero bits (default 16: "
+                        "under a second on a cheap phone)");
   serve_cmd->callback([&] { exit_code = run_serve(serve); });
 
   DemoArgs demo;
@@ -286,6 +289,45 @@ int main(int argc, char** argv) {
   registrations_cmd->add_option("--db", db, "Database file")->required();
   registrations_cmd->add_option("FILE", files, "CSV files")->required()->check(CLI::ExistingFile);
   registrations_cmd->callback([&] { exit_code = run_import_registrations(db, files); });
+
+  auto* tips_cmd = app.add_subcommand("tips", "The tip desk's keys and statistics");
+  tips_cmd->require_subcommand(1);
+  auto* tips_init = tips_cmd->add_subcommand(
+      "init", "Make the tip desk's key pair and grant it to every tip handler with a key pair");
+  tips_init->add_option("--db", db, "Database file")->required();
+  tips_init->callback([&] { exit_code = run_tips_init(db); });
+  std::string by;
+  auto* tips_grant = tips_cmd->add_subcommand(
+      "grant", "Grant the desk key to a tip handler; another handler's password opens it");
+  tips_grant->add_option("--db", db, "Database file")->required();
+  tips_grant->add_option("--name", name, "The handler who receives it")->required();
+  tips_grant->add_option("--by", by, "A handler who holds it (their password on standard input)")->required();
+  tips_grant->add_flag("--password-stdin", password_stdin, "Read that handler's password from standard input");
+  tips_grant->callback([&] { exit_code = run_tips_grant(db, name, by, password_stdin); });
+  auto* tips_rotate = tips_cmd->add_subcommand(
+      "rotate", "Replace the desk key: reseal every tip and grant the new key to every holder");
+  tips_rotate->add_option("--db", db, "Database file")->required();
+  tips_rotate->add_option("--by", by, "A handler who holds the key (their password on standard input)")->required();
+  tips_rotate->add_flag("--password-stdin", password_stdin, "Read that handler's password from standard input");
+  tips_rotate->callback([&] { exit_code = run_tips_rotate(db, by, password_stdin); });
+  std::string tips_format = "csv";
+  auto* tips_stats = tips_cmd->add_subcommand("stats", "Tip counts by status, month and tag; never content");
+  tips_stats->add_option("--db", db, "Database file")->required();
+  tips_stats->add_option("--format", tips_format, "csv or json")->capture_default_str();
+  tips_stats->callback([&] { exit_code = run_tips_stats(db, tips_format); });
+
+  auto* rewards_cmd = app.add_subcommand("rewards", "The rewards programme");
+  rewards_cmd->require_subcommand(1);
+  std::string tier_code, tier_name, tier_ceiling;
+  auto* tier_cmd = rewards_cmd->add_subcommand("tier", "Set a tier's name and ceiling (or add a tier)");
+  tier_cmd->add_option("--db", db, "Database file")->required();
+  tier_cmd->add_option("--code", tier_code, "key_leader, finances, regional_leader_death, or a new code")->required();
+  tier_cmd->add_option("--name", tier_name, "What the tier rewards")->required();
+  tier_cmd->add_option("--ceiling-usd", tier_ceiling, "The most it pays, in US dollars")->required();
+  tier_cmd->callback([&] { exit_code = run_rewards_tier(db, tier_code, tier_name, tier_ceiling); });
+  auto* report_cmd = rewards_cmd->add_subcommand("report", "Claims by tier and status, with amounts (CSV)");
+  report_cmd->add_option("--db", db, "Database file")->required();
+  report_cmd->callback([&] { exit_code = run_rewards_report(db); });
 
   CLI11_PARSE(app, argc, argv);
   return exit_code;

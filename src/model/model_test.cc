@@ -24,7 +24,13 @@ TEST(RoleTest, GrantsFollowTheTable) {
   for (Role r : all_roles()) EXPECT_TRUE(role_grants(r, Permission::kTransitsRead));
   std::vector<Role> roles = {Role::kAnalyst, Role::kAuditor};
   EXPECT_EQ(permissions_of(roles),
-            (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead}));
+            (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead,
+                                     Permission::kTipExtracts}));
+  EXPECT_TRUE(role_grants(Role::kTipHandler, Permission::kTipsRead));
+  EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kTipsRead));
+  EXPECT_FALSE(role_grants(Role::kRewardsCommittee, Permission::kTipsRead));
+  EXPECT_FALSE(role_grants(Role::kTipHandler, Permission::kRewardsReview));
+  EXPECT_TRUE(role_grants(Role::kRewardsCommittee, Permission::kRewardsReview));
   EXPECT_TRUE(role_requires_totp(Role::kTipHandler));
   EXPECT_TRUE(role_requires_totp(Role::kAdmin));
   EXPECT_FALSE(role_requires_totp(Role::kRegistrar));

@@ -11,9 +11,10 @@ using enum Permission;
 
 constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer, kAnalyst,
                                kTipHandler, kRewardsCommittee, kCommander,         kAuditor};
-constexpr std::array kPermissions = {kUsersManage,    kAuditRead,          kTransitsRead,
-                                     kTransitsImport, kRegistrationsCreate, kIdentityRead,
-                                     kEntitiesReview};
+constexpr std::array kPermissions = {
+    kUsersManage,  kAuditRead,     kTransitsRead,    kTransitsImport, kRegistrationsCreate,
+    kIdentityRead, kEntitiesReview, kTipsRead,       kTipsManage,     kTipExtracts,
+    kRewardsRead,  kRewardsNominate, kRewardsReview, kRewardsPay};
 
 struct Grant {
   Role role;
@@ -32,6 +33,12 @@ constexpr std::array kGrants = {
     Grant{kTipHandler, kTransitsRead},  Grant{kRewardsCommittee, kTransitsRead},
     Grant{kCommander, kTransitsRead},   Grant{kAuditor, kAuditRead},
     Grant{kAuditor, kTransitsRead},
+    // The tip desk reads and handles tips and proposes rewards; the committee decides and pays;
+    // an analyst reads only what the desk forwarded to them.
+    Grant{kTipHandler, kTipsRead},      Grant{kTipHandler, kTipsManage},
+    Grant{kTipHandler, kRewardsRead},   Grant{kTipHandler, kRewardsNominate},
+    Grant{kRewardsCommittee, kRewardsRead}, Grant{kRewardsCommittee, kRewardsReview},
+    Grant{kRewardsCommittee, kRewardsPay},  Grant{kAnalyst, kTipExtracts},
 };
 
 }  // namespace
@@ -72,6 +79,13 @@ std::string_view permission_name(Permission permission) {
     case kRegistrationsCreate: return "registrations.create";
     case kIdentityRead: return "identity.read";
     case kEntitiesReview: return "entities.review";
+    case kTipsRead: return "tips.read";
+    case kTipsManage: return "tips.manage";
+    case kTipExtracts: return "tips.extracts";
+    case kRewardsRead: return "rewards.read";
+    case kRewardsNominate: return "rewards.nominate";
+    case kRewardsReview: return "rewards.review";
+    case kRewardsPay: return "rewards.pay";
   }
   return "unknown";
 }

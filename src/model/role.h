@@ -34,6 +34,13 @@ enum class Permission : std::uint8_t {
   kRegistrationsCreate,
   kIdentityRead,  // names, birth dates, documents and phones of registered people
   kEntitiesReview,  // decide whether two records are one person; split entities
+  kTipsRead,        // the tip desk's inbox and tips (needs the desk key, unlocked at sign-in)
+  kTipsManage,      // triage, assign, tag, annotate, answer, link and forward tips
+  kTipExtracts,     // read the extracts of tips the desk forwarded to oneself
+  kRewardsRead,     // the rewards programme: tiers, nominations, the report
+  kRewardsNominate,  // propose a reward for a tip that led to an outcome
+  kRewardsReview,   // approve or reject a nomination (two different members approve)
+  kRewardsPay,      // record the payment of an approved reward
 };
 
 std::span<const Role> all_roles();

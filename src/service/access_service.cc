@@ -129,6 +129,7 @@ Result<LoginResult> AccessService::login(const LoginRequest& request) {
                           fmt::format("session:{}", result.principal.session_id.value()), ""));
   ESCUDO_TRY(tx.commit());
   log::info("session.login", {{"user", record.user.username}});
+  if (observer_ != nullptr) observer_->on_signed_in(result.principal, request.password);
   return result;
 }
 
@@ -167,7 +168,9 @@ Status AccessService::logout(const Principal& principal) {
   ESCUDO_TRY(store::SessionRepo(*db).end(principal.session_id, clock_.now_unix_seconds()));
   ESCUDO_TRY(append_audit(*db, clock_, Actor::of(principal), "session.logout",
                           fmt::format("session:{}", principal.session_id.value()), ""));
-  return tx.commit();
+  ESCUDO_TRY(tx.commit());
+  if (observer_ != nullptr) observer_->on_signed_out(principal.session_id);
+  return ok_status();
 }
 
 Status AccessService::require_manager(const Actor& actor) {
@@ -204,6 +207,9 @@ Result<CreatedUser> AccessService::create_user(const Actor& actor,
                                                    .language = request.language,
                                                    .totp_secret = created.totp_secret,
                                                    .created_at = now}));
+  if (observer_ != nullptr) {
+    ESCUDO_TRY(observer_->on_password_set(*db, id, request.roles, request.password, std::nullopt));
+  }
   ESCUDO_TRY(append_audit(*db, clock_, actor, "user.create", fmt::format("user:{}", id.value()),
                           fmt::format("username={} roles={} agency={}", request.username,
                                       roles_text(request.roles), request.agency)));
@@ -258,6 +264,10 @@ Status AccessService::set_password(const Actor& actor, std::string_view username
   store::UserRepo users(*db);
   ESCUDO_ASSIGN_OR_RETURN(auto record, users.find_by_username(username));
   ESCUDO_TRY(users.set_password_hash(record.user.id, hash));
+  if (observer_ != nullptr) {
+    ESCUDO_TRY(observer_->on_password_set(*db, record.user.id, record.user.roles, password,
+                                          std::nullopt));
+  }
   ESCUDO_TRY(store::SessionRepo(*db).end_all_for_user(record.user.id, clock_.now_unix_seconds()));
   ESCUDO_TRY(append_audit(*db, clock_, actor, "user.password",
                           fmt::format("user:{}", record.user.id.value()), ""));
@@ -287,6 +297,10 @@ Status AccessService::change_own_password(const Principal& principal, std::strin
   ESCUDO_ASSIGN_OR_RETURN(std::string hash, crypto::hash_password(replacement, policy_.password_cost));
   ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
   ESCUDO_TRY(users.set_password_hash(principal.user_id, hash));
+  if (observer_ != nullptr) {
+    ESCUDO_TRY(observer_->on_password_set(*db, principal.user_id, principal.roles, replacement,
+                                          current));
+  }
   ESCUDO_TRY(store::SessionRepo(*db).end_all_for_user(principal.user_id, now, principal.session_id));
   ESCUDO_TRY(append_audit(*db, clock_, Actor::of(principal), "user.password",
                           fmt::format("user:{}", principal.user_id.value()), "own"));

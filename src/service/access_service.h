@@ -14,6 +14,7 @@
 #include "base/clock.h"
 #include "crypto/password.h"
 #include "model/user.h"
+#include "service/credential_observer.h"
 #include "service/principal.h"
 #include "store/pool.h"
 
@@ -104,6 +105,10 @@ class AccessService {
   // kInvalidArgument when the code does not match the pending secret.
   Result<model::User> confirm_totp(const Principal& principal, std::string_view code);
 
+  // Hears of every password set and every sign-in and sign-out (the keyring). Call before
+  // serving; the observer must outlive this service.
+  void set_credential_observer(CredentialObserver* observer) { observer_ = observer; }
+
  private:
   Status require_manager(const Actor& actor);
   Status throttle(store::Database& db, std::string_view username, std::string_view address);
@@ -112,6 +117,7 @@ class AccessService {
   store::DatabasePool& pool_;
   const Clock& clock_;
   AccessPolicy policy_;
+  CredentialObserver* observer_ = nullptr;
 };
 
 }  // namespace escudo::service

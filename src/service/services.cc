@@ -17,6 +17,11 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->stats_ = std::make_unique<StatsService>(*s->pool_);
   s->resolve_ = std::make_unique<ResolveService>(*s->pool_, *s->clock_);
   s->registrations_ = std::make_unique<RegistrationService>(*s->pool_, *s->clock_, s->resolve_.get());
+  s->keyring_ = std::make_unique<Keyring>(*s->pool_, *s->clock_, options.access.password_cost,
+                                          options.access.session_absolute_seconds);
+  s->access_->set_credential_observer(s->keyring_.get());
+  s->tips_ = std::make_unique<TipService>(*s->pool_, *s->clock_, *s->keyring_, options.tips);
+  s->rewards_ = std::make_unique<RewardService>(*s->pool_, *s->clock_);
   return s;
 }
 

@@ -10,9 +10,12 @@
 #include "base/clock.h"
 #include "service/access_service.h"
 #include "service/audit_service.h"
+#include "service/keyring.h"
 #include "service/registration_service.h"
 #include "service/resolve_service.h"
+#include "service/reward_service.h"
 #include "service/stats_service.h"
+#include "service/tip_service.h"
 #include "service/transit_service.h"
 #include "store/pool.h"
 
@@ -21,6 +24,7 @@ namespace escudo::service {
 struct ServicesOptions {
   std::size_t connections = 4;
   AccessPolicy access;
+  TipPolicy tips;
   const Clock* clock = nullptr;  // SystemClock when null; must outlive the Services
   // A long-running server checkpoints the write-ahead log in the background (see
   // store::DatabasePool); 0 leaves it to the connections, as a short command does.
@@ -39,6 +43,9 @@ class Services {
   StatsService& stats() { return *stats_; }
   RegistrationService& registrations() { return *registrations_; }
   ResolveService& resolve() { return *resolve_; }
+  TipService& tips() { return *tips_; }
+  RewardService& rewards() { return *rewards_; }
+  Keyring& keyring() { return *keyring_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
 
@@ -52,6 +59,9 @@ class Services {
   std::unique_ptr<StatsService> stats_;
   std::unique_ptr<ResolveService> resolve_;
   std::unique_ptr<RegistrationService> registrations_;
+  std::unique_ptr<Keyring> keyring_;
+  std::unique_ptr<TipService> tips_;
+  std::unique_ptr<RewardService> rewards_;
 };
 
 }  // namespace escudo::service

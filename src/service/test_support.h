@@ -11,11 +11,20 @@ namespace escudo::service {
 
 class ServicesFixture {
  public:
-  ServicesFixture() : clock_(1'800'000'000) {
+  // Tips: the cheapest receipt hash and an easy proof of work, so tests stay quick.
+  static TipPolicy test_tip_policy() {
+    TipPolicy tips;
+    tips.receipt_cost = crypto::PasswordCost::minimum_for_tests();
+    tips.pow_difficulty = 6;
+    return tips;
+  }
+
+  explicit ServicesFixture(TipPolicy tips = test_tip_policy()) : clock_(1'800'000'000) {
     ServicesOptions options;
     options.clock = &clock_;
     options.connections = 2;
     options.access.password_cost = crypto::PasswordCost::minimum_for_tests();
+    options.tips = tips;
     services_ = Services::open_sqlite(dir_.file("s.db"), options).value();
   }
 

@@ -35,7 +35,7 @@ TEST_F(DatabaseTest, OpensWithWalForeignKeysAndMigrations) {
                  }).has_value());
   EXPECT_EQ(mode, "wal");
   EXPECT_EQ(db_->query_int("PRAGMA foreign_keys").value().value(), 1);
-  EXPECT_EQ(schema_version(*db_).value(), static_cast<int>(all_migrations().size()));
+  EXPECT_EQ(schema_version(*db_).value(), all_migrations().back().version);
   EXPECT_EQ(db_->backend(), "sqlite");
 }
 
@@ -131,6 +131,22 @@ TEST(DatabaseOpenTest, NewerSchemaIsRefused) {
   auto opened = open_sqlite(dir.file("a.db"));
   ASSERT_FALSE(opened.has_value());
   EXPECT_EQ(opened.error().code(), ErrorCode::kFailedPrecondition);
+}
+
+TEST(DatabaseOpenTest, AMigrationNumberedInAGapStillRunsLater) {
+  testing::TempDir dir;
+  auto db = open_sqlite(dir.file("g.db")).value();
+  int newest = schema_version(*db).value();
+  std::vector<Migration> migrations(all_migrations().begin(), all_migrations().end());
+  migrations.push_back({newest + 2, "later", "CREATE TABLE later (x INTEGER)"});
+  ASSERT_TRUE(migrate(*db, migrations).has_value());
+  // A migration that fills the gap below the newest applied one arrives afterwards.
+  migrations.insert(migrations.end() - 1, Migration{newest + 1, "gap", "CREATE TABLE gap (x INTEGER)"});
+  ASSERT_TRUE(migrate(*db, migrations).has_value());
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM sqlite_master WHERE name = 'gap'").value(), 1);
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM schema_migrations").value(),
+            static_cast<std::int64_t>(migrations.size()));
+  ASSERT_TRUE(migrate(*db, migrations).has_value());  // nothing runs twice
 }
 
 TEST(DatabaseOpenTest, MissingFolderIsUnavailable) {

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include <chrono>
+#include <set>
 
 namespace escudo::store {
 namespace {
@@ -28,8 +29,15 @@ Status migrate(Database& db, std::span<const Migration> migrations) {
                   "use a newer escudo",
                   current, newest_known);
   }
+  // Every known migration not yet applied runs, in version order, even one numbered below the
+  // newest applied: numbers may be reserved for work that lands later.
+  std::set<std::int64_t> applied;
+  ESCUDO_TRY(db.query("SELECT version FROM schema_migrations", {}, [&](const Row& row) {
+    applied.insert(row.get_int(0));
+    return ok_status();
+  }));
   for (const Migration& m : migrations) {
-    if (m.version <= current) continue;
+    if (applied.contains(m.version)) continue;
     ESCUDO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(db));
     auto applied = db.execute_script(m.sql);
     if (!applied) {

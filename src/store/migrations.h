@@ -1,6 +1,8 @@
 // Numbered SQL migrations, compiled into the binary from src/store/migrations/NNNN_name.sql.
 // open_sqlite() applies the missing ones in order, each in its own transaction, and records
-// them in schema_migrations. A database newer than the binary is refused, never downgraded.
+// them in schema_migrations. Numbers may have gaps, and a migration numbered below the newest
+// applied one still runs if it was never applied (a number reserved for work that lands later).
+// A database newer than the binary is refused, never downgraded.
 #pragma once
 
 #include <span>

@@ -210,7 +210,9 @@ class BeastServer final : public Server {
     if (request.path.empty() || request.path.front() != '/') {
       return plain_error(400, "the request path is malformed");
     }
-    if (request.path.starts_with("/api/") || request.path == "/api") {
+    // The public tip pages are routes too (served by the binary, not the web UI's build).
+    if (request.path.starts_with("/api/") || request.path == "/api" || request.path == "/tip" ||
+        request.path.starts_with("/tip/")) {
       Response r = router_.handle(request);
       r.headers.emplace_back("Cache-Control", "no-store");
       return r;

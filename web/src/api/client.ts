@@ -18,6 +18,16 @@ import type {
   Health,
   FieldProblem,
   ImportResult,
+  NewNomination,
+  Nomination,
+  RewardReportRow,
+  RewardTier,
+  TipDetail,
+  TipExtract,
+  TipInbox,
+  TipInboxQuery,
+  TipSummary,
+  TipUpdate,
   Language,
   LoginRequest,
   LoginResponse,
@@ -47,7 +57,7 @@ import type {
   YearlyTransits,
 } from './types';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Route {
   method: Method;
@@ -84,6 +94,22 @@ const routes = {
   setUserDisabled: { method: 'PUT', path: '/api/users/{id}/disabled' },
   audit: { method: 'GET', path: '/api/audit' },
   verifyAudit: { method: 'GET', path: '/api/audit/verify' },
+  tipInbox: { method: 'GET', path: '/api/tips' },
+  tip: { method: 'GET', path: '/api/tips/{id}' },
+  updateTip: { method: 'PATCH', path: '/api/tips/{id}' },
+  tipNote: { method: 'POST', path: '/api/tips/{id}/notes' },
+  tipReply: { method: 'POST', path: '/api/tips/{id}/replies' },
+  tipExtract: { method: 'POST', path: '/api/tips/{id}/extracts' },
+  linkTipEntity: { method: 'PUT', path: '/api/tips/{id}/entities/{other}' },
+  linkTipCase: { method: 'PUT', path: '/api/tips/{id}/cases/{other}' },
+  myExtracts: { method: 'GET', path: '/api/tips/extracts' },
+  unlockKeys: { method: 'POST', path: '/api/tips/unlock' },
+  rewardTiers: { method: 'GET', path: '/api/rewards/tiers' },
+  nominations: { method: 'GET', path: '/api/rewards/nominations' },
+  nominate: { method: 'POST', path: '/api/rewards/nominations' },
+  reviewNomination: { method: 'POST', path: '/api/rewards/nominations/{id}/reviews' },
+  payNomination: { method: 'POST', path: '/api/rewards/nominations/{id}/payment' },
+  rewardReport: { method: 'GET', path: '/api/rewards/report' },
 } as const satisfies Record<string, Route>;
 
 /** Every route this client calls, as `{method, path}`. */
@@ -329,4 +355,47 @@ export const api = {
   audit: (query: AuditQuery = {}) => call<AuditPage>(routes.audit, { query: { ...query } }),
 
   verifyAudit: () => call<AuditVerification>(routes.verifyAudit),
+
+  /** The tip inbox: status, day, assignment and tags only (nothing sealed), newest first. */
+  tipInbox: (query: TipInboxQuery = {}) => call<TipInbox>(routes.tipInbox, { query: { ...query } }),
+
+  /** One tip, opened with the desk key unlocked at sign-in (audited). 409 `keys_locked` asks for the password. */
+  tip: (id: number) => call<TipDetail>(routes.tip, { params: { id } }),
+
+  updateTip: (id: number, update: TipUpdate) => call<TipSummary>(routes.updateTip, { params: { id }, json: update }),
+
+  /** An internal note, sealed to the desk. */
+  tipNote: (id: number, text: string) => call<{ id: number }>(routes.tipNote, { params: { id }, json: { text } }),
+
+  /** An answer the tipster reads with their receipt code. */
+  tipReply: (id: number, text: string) => call<{ id: number }>(routes.tipReply, { params: { id }, json: { text } }),
+
+  /** Forwards the text the handler chose to an investigator (audited). */
+  tipExtract: (id: number, recipient: string, text: string) =>
+    call<{ id: number }>(routes.tipExtract, { params: { id }, json: { recipient, text } }),
+
+  linkTipEntity: (id: number, entity: number) => call<void>(routes.linkTipEntity, { params: { id, other: entity } }),
+
+  linkTipCase: (id: number, caseId: number) => call<void>(routes.linkTipCase, { params: { id, other: caseId } }),
+
+  /** Extracts of tips the desk forwarded to me (audited). */
+  myExtracts: () => call<{ extracts: TipExtract[] }>(routes.myExtracts),
+
+  /** Unlocks one's keys with the password again (after a server restart). */
+  unlockKeys: (password: string) => call<void>(routes.unlockKeys, { json: { password } }),
+
+  rewardTiers: () => call<{ tiers: RewardTier[] }>(routes.rewardTiers),
+
+  nominations: (status?: string) => call<{ nominations: Nomination[] }>(routes.nominations, { query: { status } }),
+
+  nominate: (nomination: NewNomination) => call<Nomination>(routes.nominate, { json: nomination }),
+
+  /** A committee member's decision; two different members approve. */
+  reviewNomination: (id: number, decision: 'approve' | 'reject', reason = '') =>
+    call<Nomination>(routes.reviewNomination, { params: { id }, json: { decision, reason } }),
+
+  payNomination: (id: number, payment: { amount: string; paid_on: string; reference: string }) =>
+    call<Nomination>(routes.payNomination, { params: { id }, json: payment }),
+
+  rewardReport: () => call<{ rows: RewardReportRow[] }>(routes.rewardReport),
 };

@@ -33,7 +33,14 @@ export type Permission =
   | 'audit.read'
   | 'registrations.create'
   | 'identity.read'
-  | 'entities.review';
+  | 'entities.review'
+  | 'tips.read'
+  | 'tips.manage'
+  | 'tips.extracts'
+  | 'rewards.read'
+  | 'rewards.nominate'
+  | 'rewards.review'
+  | 'rewards.pay';
 
 export interface Me {
   id: number | string;
@@ -500,4 +507,109 @@ export interface ReviewDecision {
   record_b?: string;
   entity_id?: number;
   reason?: string;
+}
+
+export type TipStatus = 'new' | 'triaged' | 'actionable' | 'closed';
+
+/** What the tip inbox shows of a tip: nothing sealed. */
+export interface TipSummary {
+  id: number;
+  received_on: string;
+  status: TipStatus;
+  updated_at: Timestamp;
+  assigned_to: string | null;
+  duplicate_of: number | null;
+  attachment_count: number;
+  unread: boolean;
+  tags: string[];
+}
+
+export interface TipInboxQuery {
+  status?: TipStatus;
+  tag?: string;
+  assigned?: string;
+  unread?: '1';
+  before?: number;
+  limit?: number;
+}
+
+/** `GET /api/tips` */
+export interface TipInbox {
+  total: number;
+  desk_unlocked: boolean;
+  tips: TipSummary[];
+}
+
+/** `GET /api/tips/{id}` */
+export interface TipDetail {
+  tip: TipSummary;
+  content: { text: string; who: string; where: string; when: string; phones: string; accounts: string; language: string };
+  attachments: { id: number; message_id: number | null; name: string; media_type: string; size: number; removed: string[] }[];
+  messages: { id: number; author: 'tipster' | 'desk'; username: string; on_day: string; text: string }[];
+  notes: { id: number; username: string; at: Timestamp; text: string }[];
+  entity_ids: number[];
+  case_ids: number[];
+}
+
+export interface TipUpdate {
+  status?: TipStatus;
+  assign_to?: string;
+  duplicate_of?: number;
+  add_tags?: string[];
+  remove_tags?: string[];
+}
+
+export interface TipExtract {
+  id: number;
+  tip_id: number;
+  from: string;
+  created_at: Timestamp;
+  text: string;
+}
+
+export interface RewardTier {
+  code: string;
+  name: string;
+  ceiling_usd_cents: number;
+  ceiling: string;
+}
+
+export type OutcomeKind = 'arrest' | 'conviction' | 'asset_seizure' | 'finance_disruption' | 'death_link';
+export type NominationStatus = 'proposed' | 'approved' | 'rejected' | 'paid';
+
+export interface Nomination {
+  id: number;
+  tip_id: number;
+  tier: string;
+  outcome_kind: OutcomeKind;
+  outcome_on: string;
+  case_event_id: number | null;
+  outcome_reference: string;
+  amount_usd_cents: number;
+  amount: string;
+  justification: string;
+  status: NominationStatus;
+  nominated_by: string;
+  nominated_at: Timestamp;
+  reviews: { reviewer: string; decision: 'approve' | 'reject'; reason: string; at: Timestamp }[];
+  payment: { amount_usd_cents: number; amount: string; paid_on: string; reference: string; recorded_by: string } | null;
+}
+
+export interface NewNomination {
+  tip_id: number;
+  tier: string;
+  outcome_kind: OutcomeKind;
+  outcome_on: string;
+  case_event_id?: number;
+  outcome_reference: string;
+  amount: string;
+  justification: string;
+}
+
+export interface RewardReportRow {
+  tier: string;
+  status: NominationStatus;
+  count: number;
+  proposed_usd_cents: number;
+  paid_usd_cents: number;
 }

@@ -11,7 +11,10 @@ import { EntitiesPage } from '../pages/entities/EntitiesPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RegisterPage } from '../pages/register/RegisterPage';
+import { ExtractsPage } from '../pages/extracts/ExtractsPage';
 import { ReportPage } from '../pages/report/ReportPage';
+import { RewardsPage } from '../pages/rewards/RewardsPage';
+import { TipsPage } from '../pages/tips/TipsPage';
 import { UsersPage } from '../pages/users/UsersPage';
 
 export interface PageProps {
@@ -29,14 +32,18 @@ export interface PageDefinition {
 
 /**
  * In navigation order. The first page a user may see is where they land after
- * signing in: Register for a registrar (no one else holds its permission).
+ * signing in: Register for a registrar (no one else holds its permission), the
+ * tip inbox for a tip handler, Rewards for the committee.
  */
 export const PAGES: PageDefinition[] = [
   { route: 'register', title: 'nav.register', permission: 'registrations.create', component: RegisterPage },
+  { route: 'tips', title: 'nav.tips', permission: 'tips.read', component: TipsPage },
+  { route: 'rewards', title: 'nav.rewards', permission: 'rewards.read', component: RewardsPage },
   { route: 'overview', title: 'nav.overview', permission: 'transits.read', component: OverviewPage },
   { route: 'corridor', title: 'nav.corridor', permission: 'transits.read', component: CorridorPage },
   { route: 'report', title: 'nav.report', permission: 'transits.read', component: ReportPage },
   { route: 'entities', title: 'nav.entities', permission: 'entities.review', component: EntitiesPage },
+  { route: 'extracts', title: 'nav.extracts', permission: 'tips.extracts', component: ExtractsPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
   { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },
