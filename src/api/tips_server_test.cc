@@ -23,15 +23,6 @@ std::string json_string(const std::string& body, const std::string& key) {
   return body.substr(pos, body.find('"', pos) - pos);
 }
 
-std::string escape_json(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 class TipsServerTest : public ServerTest {
  protected:
   void SetUp() override {

@@ -55,7 +55,9 @@ TEST(JpegStripTest, DamagedFilesAreRefusedNeverCrash) {
     std::string damaged = in;
     for (int k = 0; k < 3; ++k) damaged[rng() % damaged.size()] = static_cast<char>(rng());
     auto out = strip_jpeg(damaged);
-    if (out) EXPECT_LE(out->data.size(), damaged.size() + 16);
+    if (out) {
+      EXPECT_LE(out->data.size(), damaged.size() + 16);
+    }
   }
 }
 

@@ -234,7 +234,9 @@ TEST_F(TipServiceTest, WrongReceiptsAreThrottledPerTip) {
   EXPECT_EQ(blocked.error().code(), ErrorCode::kResourceExhausted);
   // An unknown locator gets the same answer as a wrong secret.
   auto unknown = services().tips().tipster_view("9999 9999 0000 0000 0000", pow("status"));
-  if (digits.substr(0, 8) != "99999999") EXPECT_EQ(unknown.error().reason(), "receipt_wrong");
+  if (digits.substr(0, 8) != "99999999") {
+    EXPECT_EQ(unknown.error().reason(), "receipt_wrong");
+  }
   // The window passes.
   clock().advance_seconds(3601);
   EXPECT_TRUE(services().tips().tipster_view(sent.receipt, pow("status")).has_value());
