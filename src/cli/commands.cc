@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/command_support.h"
 
 #include <unistd.h>
 
@@ -23,22 +24,14 @@
 #include <fstream>
 
 namespace escudo::cli {
-namespace {
-
-namespace fs = std::filesystem;
-
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
 
 int fail(const Error& error) {
   std::fprintf(stderr, "escudo: %s\n", error.message().c_str());
   return kFailed;
 }
 
-// `server`: a long-running process, which checkpoints the database log in the background.
-// `tip_pow_difficulty`: the proof of work the public tip routes ask for (0: the default).
-std::unique_ptr<service::Services> open_services(const std::string& db, bool server = false,
-                                                 int tip_pow_difficulty = 0) {
+std::unique_ptr<service::Services> open_services(const std::string& db, bool server,
+                                                 int tip_pow_difficulty) {
   if (db.empty()) {
     std::fprintf(stderr, "escudo: give the database with --db PATH\n");
     return nullptr;
@@ -54,10 +47,10 @@ std::unique_ptr<service::Services> open_services(const std::string& db, bool ser
   return std::move(*services);
 }
 
-// Reads one line from standard input without echoing it when it is a terminal.
-std::optional<std::string> read_password(bool from_stdin) {
+std::optional<std::string> read_password(bool from_stdin, std::string_view whose) {
   if (!from_stdin) {
-    std::fprintf(stderr, "escudo: pass the password on standard input with --password-stdin\n");
+    std::fprintf(stderr, "escudo: pass %.*s password on standard input with --password-stdin\n",
+                 static_cast<int>(whose.size()), whose.data());
     return std::nullopt;
   }
   std::string password;
@@ -68,6 +61,10 @@ std::optional<std::string> read_password(bool from_stdin) {
   if (!password.empty() && password.back() == '\r') password.pop_back();
   return password;
 }
+
+namespace {
+
+namespace fs = std::filesystem;
 
 void print_created(const service::CreatedUser& created) {
   std::printf("user %s created (id %lld)\n", created.user.username.c_str(),

@@ -4,42 +4,12 @@
 
 #include "base/csv_writer.h"
 #include "base/json.h"
+#include "cli/command_support.h"
 #include "cli/commands.h"
 #include "service/services.h"
 
 namespace escudo::cli {
 namespace {
-
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-
-int fail(const Error& error) {
-  std::fprintf(stderr, "escudo: %s\n", error.message().c_str());
-  return kFailed;
-}
-
-std::unique_ptr<service::Services> open(const std::string& db) {
-  auto services = service::Services::open_sqlite(db);
-  if (!services) {
-    fail(services.error());
-    return nullptr;
-  }
-  return std::move(*services);
-}
-
-std::optional<std::string> password_from_stdin(bool from_stdin) {
-  if (!from_stdin) {
-    std::fprintf(stderr, "escudo: pass the tip handler's password on standard input with --password-stdin\n");
-    return std::nullopt;
-  }
-  std::string password;
-  if (!std::getline(std::cin, password)) {
-    std::fprintf(stderr, "escudo: no password on standard input\n");
-    return std::nullopt;
-  }
-  if (!password.empty() && password.back() == '\r') password.pop_back();
-  return password;
-}
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
@@ -50,7 +20,7 @@ std::string joined(const std::vector<std::string>& names) {
 }  // namespace
 
 int run_tips_init(const std::string& db) {
-  auto services = open(db);
+  auto services = open_services(db);
   if (!services) return kFailed;
   auto report = services->tips().init_desk(service::Actor::command_line());
   if (!report) return fail(report.error());
@@ -67,9 +37,9 @@ int run_tips_init(const std::string& db) {
 
 int run_tips_grant(const std::string& db, const std::string& name, const std::string& by,
                    bool password_stdin) {
-  auto password = password_from_stdin(password_stdin);
+  auto password = read_password(password_stdin, "the tip handler's");
   if (!password) return kFailed;
-  auto services = open(db);
+  auto services = open_services(db);
   if (!services) return kFailed;
   auto done = services->tips().grant_with_password(service::Actor::command_line(), by, *password, name);
   if (!done) return fail(done.error());
@@ -78,9 +48,9 @@ int run_tips_grant(const std::string& db, const std::string& name, const std::st
 }
 
 int run_tips_rotate(const std::string& db, const std::string& by, bool password_stdin) {
-  auto password = password_from_stdin(password_stdin);
+  auto password = read_password(password_stdin, "the tip handler's");
   if (!password) return kFailed;
-  auto services = open(db);
+  auto services = open_services(db);
   if (!services) return kFailed;
   auto report = services->tips().rotate(service::Actor::command_line(), by, *password);
   if (!report) return fail(report.error());
@@ -98,7 +68,7 @@ int run_tips_stats(const std::string& db, const std::string& format) {
     std::fprintf(stderr, "escudo: --format must be csv or json\n");
     return kFailed;
   }
-  auto services = open(db);
+  auto services = open_services(db);
   if (!services) return kFailed;
   auto counts = services->tips().statistics(service::Actor::command_line());
   if (!counts) return fail(counts.error());
@@ -134,7 +104,7 @@ int run_rewards_tier(const std::string& db, const std::string& code, const std::
                      const std::string& ceiling) {
   auto cents = model::parse_usd("--ceiling-usd", ceiling);
   if (!cents) return fail(cents.error());
-  auto services = open(db);
+  auto services = open_services(db);
   if (!services) return kFailed;
   auto done = services->rewards().set_tier(service::Actor::command_line(), {code, name, *cents});
   if (!done) return fail(done.error());
@@ -143,7 +113,7 @@ int run_rewards_tier(const std::string& db, const std::string& code, const std::
 }
 
 int run_rewards_report(const std::string& db) {
-  auto services = open(db);
+  auto services = open_services(db);
   if (!services) return kFailed;
   auto rows = services->rewards().report(service::Actor::command_line());
   if (!rows) return fail(rows.error());
