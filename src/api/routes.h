@@ -19,6 +19,8 @@ void add_transit_routes(Router& router, service::Services& services);
 void add_stats_routes(Router& router, service::Services& services);
 void add_registration_routes(Router& router, service::Services& services);
 void add_entity_routes(Router& router, service::Services& services);
+void add_intel_routes(Router& router, service::Services& services);
+void add_case_routes(Router& router, service::Services& services);
 // Health and the OpenAPI description; call last, so the description lists every route.
 void add_system_routes(Router& router);
 

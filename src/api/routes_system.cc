@@ -41,6 +41,8 @@ void add_all_routes(Router& router, service::Services& services, const RouteOpti
   add_stats_routes(router, services);
   add_registration_routes(router, services);
   add_entity_routes(router, services);
+  add_intel_routes(router, services);
+  add_case_routes(router, services);
   add_system_routes(router);
 }
 

@@ -13,7 +13,9 @@ constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer
                                kTipHandler, kRewardsCommittee, kCommander,         kAuditor};
 constexpr std::array kPermissions = {kUsersManage,    kAuditRead,          kTransitsRead,
                                      kTransitsImport, kRegistrationsCreate, kIdentityRead,
-                                     kEntitiesReview};
+                                     kEntitiesReview, kIntelRead,          kIntelIdentity,
+                                     kIntelWrite,     kCasesRead,          kCasesManage,
+                                     kCasesAll,       kCasesFigures};
 
 struct Grant {
   Role role;
@@ -32,6 +34,14 @@ constexpr std::array kGrants = {
     Grant{kTipHandler, kTransitsRead},  Grant{kRewardsCommittee, kTransitsRead},
     Grant{kCommander, kTransitsRead},   Grant{kAuditor, kAuditRead},
     Grant{kAuditor, kTransitsRead},
+    // The intelligence graph and cases: analysts build them; the rewards committee weighs
+    // claims against every case; commanders see the figures only.
+    Grant{kAnalyst, kIntelRead},        Grant{kAnalyst, kIntelIdentity},
+    Grant{kAnalyst, kIntelWrite},       Grant{kAnalyst, kCasesRead},
+    Grant{kAnalyst, kCasesManage},      Grant{kAnalyst, kCasesFigures},
+    Grant{kRewardsCommittee, kIntelRead}, Grant{kRewardsCommittee, kCasesRead},
+    Grant{kRewardsCommittee, kCasesAll},  Grant{kRewardsCommittee, kCasesFigures},
+    Grant{kCommander, kCasesFigures},
 };
 
 }  // namespace
@@ -72,6 +82,13 @@ std::string_view permission_name(Permission permission) {
     case kRegistrationsCreate: return "registrations.create";
     case kIdentityRead: return "identity.read";
     case kEntitiesReview: return "entities.review";
+    case kIntelRead: return "intel.read";
+    case kIntelIdentity: return "intel.identity";
+    case kIntelWrite: return "intel.write";
+    case kCasesRead: return "cases.read";
+    case kCasesManage: return "cases.manage";
+    case kCasesAll: return "cases.all";
+    case kCasesFigures: return "cases.figures";
   }
   return "unknown";
 }

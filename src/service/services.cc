@@ -17,6 +17,8 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->stats_ = std::make_unique<StatsService>(*s->pool_);
   s->resolve_ = std::make_unique<ResolveService>(*s->pool_, *s->clock_);
   s->registrations_ = std::make_unique<RegistrationService>(*s->pool_, *s->clock_, s->resolve_.get());
+  s->intel_ = std::make_unique<IntelService>(*s->pool_, *s->clock_, *s->resolve_);
+  s->cases_ = std::make_unique<CaseService>(*s->pool_, *s->clock_, *s->intel_);
   return s;
 }
 

@@ -10,6 +10,8 @@
 #include "base/clock.h"
 #include "service/access_service.h"
 #include "service/audit_service.h"
+#include "service/case_service.h"
+#include "service/intel_service.h"
 #include "service/registration_service.h"
 #include "service/resolve_service.h"
 #include "service/stats_service.h"
@@ -39,6 +41,8 @@ class Services {
   StatsService& stats() { return *stats_; }
   RegistrationService& registrations() { return *registrations_; }
   ResolveService& resolve() { return *resolve_; }
+  IntelService& intel() { return *intel_; }
+  CaseService& cases() { return *cases_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
 
@@ -52,6 +56,8 @@ class Services {
   std::unique_ptr<StatsService> stats_;
   std::unique_ptr<ResolveService> resolve_;
   std::unique_ptr<RegistrationService> registrations_;
+  std::unique_ptr<IntelService> intel_;
+  std::unique_ptr<CaseService> cases_;
 };
 
 }  // namespace escudo::service

@@ -9,7 +9,19 @@
 // for a refused import, the bad rows.
 
 import type {
+  Analysis,
   AuditPage,
+  CaseDetail,
+  CaseFigures,
+  CaseSummary,
+  GraphPath,
+  IntelEntity,
+  IntelEntityDetail,
+  KeyPlayer,
+  LinkFilter,
+  Neighbourhood,
+  NewCase,
+  NewCaseEvent,
   AuditQuery,
   AuditVerification,
   CreatedUser,
@@ -84,6 +96,18 @@ const routes = {
   setUserDisabled: { method: 'PUT', path: '/api/users/{id}/disabled' },
   audit: { method: 'GET', path: '/api/audit' },
   verifyAudit: { method: 'GET', path: '/api/audit/verify' },
+  intelEntities: { method: 'GET', path: '/api/intel/entities' },
+  intelEntity: { method: 'GET', path: '/api/intel/entities/{id}' },
+  neighbourhood: { method: 'GET', path: '/api/intel/neighbourhood' },
+  analysis: { method: 'GET', path: '/api/intel/analysis' },
+  path: { method: 'GET', path: '/api/intel/path' },
+  keyPlayers: { method: 'GET', path: '/api/intel/key-players' },
+  cases: { method: 'GET', path: '/api/cases' },
+  createCase: { method: 'POST', path: '/api/cases' },
+  caseDetail: { method: 'GET', path: '/api/cases/{id}' },
+  addCaseItem: { method: 'POST', path: '/api/cases/{id}/items' },
+  addCaseEvent: { method: 'POST', path: '/api/cases/{id}/events' },
+  caseFigures: { method: 'GET', path: '/api/cases/figures' },
 } as const satisfies Record<string, Route>;
 
 /** Every route this client calls, as `{method, path}`. */
@@ -327,6 +351,29 @@ export const api = {
     call<User>(routes.setUserDisabled, { params: { id }, json: { disabled } }),
 
   audit: (query: AuditQuery = {}) => call<AuditPage>(routes.audit, { query: { ...query } }),
+
+  /** Entities of a kind whose label holds `q` (people by name need intel.identity). */
+  intelEntities: (q: string, kind = '', limit = 20) =>
+    call<{ entities: IntelEntity[] }>(routes.intelEntities, { query: { q, kind, limit } }),
+  /** An entity with its links and their provenance. */
+  intelEntity: (id: number) => call<IntelEntityDetail>(routes.intelEntity, { params: { id } }),
+  neighbourhood: (entity: number, filter: LinkFilter = {}, max = 50) =>
+    call<Neighbourhood>(routes.neighbourhood, { query: { entity, max, ...filter } }),
+  /** Measures and communities of these entities. */
+  analysis: (entities: number[]) =>
+    call<Analysis>(routes.analysis, { query: { entities: entities.join(','), limit: entities.length } }),
+  path: (from: number, to: number, types?: string) =>
+    call<{ paths: GraphPath[] }>(routes.path, { query: { from, to, types } }),
+  keyPlayers: (limit = 25) => call<{ players: KeyPlayer[] }>(routes.keyPlayers, { query: { limit } }),
+
+  cases: () => call<{ cases: CaseSummary[] }>(routes.cases),
+  createCase: (c: NewCase) => call<{ id: number }>(routes.createCase, { json: c }),
+  caseDetail: (id: number) => call<CaseDetail>(routes.caseDetail, { params: { id } }),
+  addCaseItem: (id: number, kind: string, item: number) =>
+    call<void>(routes.addCaseItem, { params: { id }, json: { kind, id: item } }),
+  addCaseEvent: (id: number, event: NewCaseEvent) =>
+    call<{ id: number }>(routes.addCaseEvent, { params: { id }, json: event }),
+  caseFigures: (by: 'month' | 'year' = 'month') => call<CaseFigures>(routes.caseFigures, { query: { by } }),
 
   verifyAudit: () => call<AuditVerification>(routes.verifyAudit),
 };
