@@ -128,7 +128,7 @@ void add_reward_routes(Router& router, service::Services& services) {
     RouteSpec spec = spec_of("POST", "/api/rewards/nominations",
                              "Propose a reward for a tip that led to an outcome (audited)",
                              Permission::kRewardsNominate);
-    spec.request_schema = R"({"type":"object","required":["tip_id","tier","outcome_kind","outcome_on","outcome_reference","amount","justification"],"properties":{"tip_id":{"type":"integer"},"tier":{"type":"string"},"outcome_kind":{"enum":["arrest","conviction","asset_seizure","finance_disruption","death_link"]},"outcome_on":{"type":"string","format":"date"},"case_event_id":{"type":"integer"},"outcome_reference":{"type":"string"},"amount":{"type":"string"},"justification":{"type":"string"}}})";
+    spec.request_schema = R"({"type":"object","required":["tip_id","tier","outcome_kind","outcome_reference","amount","justification"],"properties":{"tip_id":{"type":"integer"},"tier":{"type":"string"},"outcome_kind":{"enum":["arrest","conviction","asset_seizure","finance_disruption","death_link"]},"outcome_on":{"type":"string","format":"date"},"case_event_id":{"type":"integer"},"outcome_reference":{"type":"string"},"amount":{"type":"string"},"justification":{"type":"string"}}})";
     spec.success_status = 201;
     router.add(std::move(spec), [&rewards](const Request& req, const service::Principal* me) -> Result<Response> {
       ESCUDO_ASSIGN_OR_RETURN(JsonObject body, parse_json_object(req.body));
@@ -136,7 +136,9 @@ void add_reward_routes(Router& router, service::Services& services) {
       ESCUDO_ASSIGN_OR_RETURN(r.tip_id, body.get_int("tip_id"));
       ESCUDO_ASSIGN_OR_RETURN(r.tier, body.get_string("tier"));
       ESCUDO_ASSIGN_OR_RETURN(r.outcome_kind, body.get_string("outcome_kind"));
-      ESCUDO_ASSIGN_OR_RETURN(r.outcome_on, body.get_string("outcome_on"));
+      // Taken from the case event when there is one.
+      ESCUDO_ASSIGN_OR_RETURN(auto outcome_on, body.get_optional_string("outcome_on"));
+      r.outcome_on = outcome_on.value_or("");
       if (body.has("case_event_id")) {
         ESCUDO_ASSIGN_OR_RETURN(r.case_event_id, body.get_int("case_event_id"));
       }

@@ -298,6 +298,27 @@ void add_tip_routes(Router& router, service::Services& services) {
     });
   }
 
+  {
+    RouteSpec spec = desk_spec("POST", "/api/tips/{id}/people",
+                               "A person the tip names joins entity resolution; the tip is linked "
+                               "to their entity (audited, without the name)",
+                               Permission::kTipsManage);
+    spec.offload = true;  // the first resolution after a start builds the index
+    spec.request_schema = R"({"type":"object","required":["full_name"],"properties":{"full_name":{"type":"string"},"phone":{"type":"string"}}})";
+    spec.response_schema = R"({"type":"object","properties":{"record_id":{"type":"string"},"entity_id":{"type":"integer"}}})";
+    spec.success_status = 201;
+    router.add(std::move(spec), [&tips](const Request& req, const service::Principal* me) -> Result<Response> {
+      ESCUDO_ASSIGN_OR_RETURN(auto id, id_param(req, "id"));
+      ESCUDO_ASSIGN_OR_RETURN(JsonObject body, parse_json_object(req.body));
+      ESCUDO_ASSIGN_OR_RETURN(std::string full_name, body.get_string("full_name"));
+      ESCUDO_ASSIGN_OR_RETURN(auto phone, body.get_optional_string("phone"));
+      ESCUDO_ASSIGN_OR_RETURN(auto named, tips.name_person(*me, id, full_name, phone.value_or("")));
+      JsonWriter w;
+      w.begin_object().key("record_id").value(named.record_id).key("entity_id").value(named.entity_id).end_object();
+      return Response::json(201, std::move(w).take());
+    });
+  }
+
   for (auto [path, kind] : {std::pair{"/api/tips/{id}/entities/{other}", "entity"},
                             std::pair{"/api/tips/{id}/cases/{other}", "case"}}) {
     for (const char* method : {"PUT", "DELETE"}) {

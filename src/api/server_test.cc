@@ -33,7 +33,8 @@ TEST_F(ServerTest, LoginSetsHardenedCookieAndMeNeedsIt) {
   Session s{cookie.substr(0, cookie.find(';')), ""};
   Reply me = c.send("GET", "/api/me", "", {{"Cookie", s.cookie}});
   EXPECT_EQ(me.status, 200);
-  EXPECT_NE(me.body.find(R"("permissions":["transits.read","tips.extracts"])"), std::string::npos);
+  EXPECT_NE(me.body.find(R"("permissions":["transits.read","tips.extracts","intel.read","intel.identity","intel.write","cases.read","cases.manage","cases.figures"])"),
+            std::string::npos) << me.body;
   EXPECT_EQ(c.send("GET", "/api/me", "", {{"Cookie", "escudo_session=forged"}}).status, 401);
 }
 
@@ -377,6 +378,98 @@ TEST_F(ServerTest, EntitiesThroughTheApi) {
   Session analyst = login(c2, "ana", "analyst password");
   EXPECT_EQ(c2.send("GET", "/api/entities/" + entity, "", {{"Cookie", analyst.cookie}}).status, 403);
   EXPECT_EQ(c2.send("GET", "/api/entities/review", "", {{"Cookie", analyst.cookie}}).status, 403);
+}
+
+TEST_F(ServerTest, IntelligenceGraphThroughTheApi) {
+  Client c(port_);
+  Session ana = login(c, "ana", "analyst password");
+  std::vector<std::pair<std::string, std::string>> json = {
+      {"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}, {"Content-Type", "application/json"}};
+  std::vector<std::pair<std::string, std::string>> csv = {
+      {"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}, {"Content-Type", "text/csv"}};
+  Reply bad = c.send("POST", "/api/intel/import/calls?filename=calls.csv",
+                     "caller_phone,callee_phone,time,duration_s\n+573001112222,+573003334444,yesterday,5\n", csv);
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find(R"("line":2)"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find(R"("field":"time")"), std::string::npos) << bad.body;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM intel_links"), 0);
+  Reply good = c.send("POST", "/api/intel/import/calls?filename=calls.csv",
+                      "caller_phone,callee_phone,time,duration_s\n"
+                      "+573001112222,+573003334444,2024-01-02T10:00:00Z,60\n"
+                      "+573003334444,+573005556666,2024-01-03T10:00:00Z,60\n", csv);
+  ASSERT_EQ(good.status, 200) << good.body;
+  EXPECT_NE(good.body.find(R"("links":2)"), std::string::npos) << good.body;
+  EXPECT_EQ(c.send("POST", "/api/intel/import/faxes", "a\n1\n", csv).status, 400);
+
+  Reply person = c.send("POST", "/api/intel/entities", R"({"kind":"person","label":"El Paisa"})", json);
+  ASSERT_EQ(person.status, 201) << person.body;
+  std::int64_t paisa = scalar("SELECT id FROM intel_entities WHERE kind = 'person'");
+  std::int64_t phone = scalar("SELECT id FROM intel_entities WHERE match_key = '+573003334444'");
+  Reply link = c.send("POST", "/api/intel/links",
+                      fmt::format(R"({{"type":"uses","source_id":{},"target_id":{},"source_record":"interview 7","confidence_percent":80}})", paisa, phone),
+                      json);
+  ASSERT_EQ(link.status, 201) << link.body;
+  Reply around = c.send("GET", fmt::format("/api/intel/neighbourhood?entity={}", phone), "", json);
+  ASSERT_EQ(around.status, 200) << around.body;
+  EXPECT_NE(around.body.find(R"("label":"El Paisa")"), std::string::npos) << around.body;
+  Reply evidence = c.send("GET", fmt::format("/api/intel/entities/{}", paisa), "", json);
+  ASSERT_EQ(evidence.status, 200) << evidence.body;
+  EXPECT_NE(evidence.body.find(R"("source_record":"interview 7")"), std::string::npos) << evidence.body;
+  EXPECT_NE(evidence.body.find(R"("confidence":0.8)"), std::string::npos) << evidence.body;
+  std::int64_t first = scalar("SELECT id FROM intel_entities WHERE match_key = '+573001112222'");
+  std::int64_t last = scalar("SELECT id FROM intel_entities WHERE match_key = '+573005556666'");
+  Reply path = c.send("GET", fmt::format("/api/intel/path?from={}&to={}", first, last), "", json);
+  ASSERT_EQ(path.status, 200) << path.body;
+  EXPECT_NE(path.body.find(fmt::format(R"("id":{})", phone)), std::string::npos) << path.body;
+  Reply players = c.send("GET", "/api/intel/key-players?limit=5", "", json);
+  ASSERT_EQ(players.status, 200) << players.body;
+  EXPECT_NE(players.body.find(R"("tiers_are_suggestions":true)"), std::string::npos);
+  EXPECT_EQ(c.send("GET", "/api/intel/analysis?measure=betweenness", "", json).status, 200);
+  Reply graphml = c.send("GET", "/api/intel/export?format=graphml", "", json);
+  ASSERT_EQ(graphml.status, 200);
+  EXPECT_NE(graphml.body.find("<graphml"), std::string::npos);
+  EXPECT_EQ(c.send("GET", "/api/intel/export?format=pdf", "", json).status, 400);
+
+  // A registrar has no business here.
+  Client c2(port_);
+  Session reg = login(c2, "reg", "registrar password");
+  EXPECT_EQ(c2.send("GET", fmt::format("/api/intel/entities/{}", paisa), "", {{"Cookie", reg.cookie}}).status, 403);
+  EXPECT_EQ(c2.send("GET", "/api/intel/key-players", "", {{"Cookie", reg.cookie}}).status, 403);
+}
+
+TEST_F(ServerTest, CasesThroughTheApi) {
+  ASSERT_TRUE(services_->access().create_user(service::Actor::command_line(),
+      {.username = "luis", .display_name = "Luis", .agency = "DIJIN", .roles = {model::Role::kAnalyst},
+       .password = "analyst password"}));
+  Client c(port_);
+  Session ana = login(c, "ana", "analyst password");
+  std::vector<std::pair<std::string, std::string>> json = {
+      {"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}, {"Content-Type", "application/json"}};
+  Reply created = c.send("POST", "/api/cases", R"({"title":"Ruta Necoclí","agency":"DIJIN","country":"COL"})", json);
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::int64_t id = scalar("SELECT MAX(id) FROM cases");
+  ASSERT_EQ(c.send("POST", "/api/intel/entities", R"({"kind":"person","label":"El Paisa"})", json).status, 201);
+  std::int64_t paisa = scalar("SELECT id FROM intel_entities WHERE kind = 'person'");
+  EXPECT_EQ(c.send("POST", fmt::format("/api/cases/{}/items", id), fmt::format(R"({{"kind":"entity","id":{}}})", paisa), json).status, 204);
+  Reply event = c.send("POST", fmt::format("/api/cases/{}/events", id),
+                       fmt::format(R"({{"entity_id":{},"kind":"arrest","date":"2024-03-02","agency":"PNP","country":"PAN"}})", paisa), json);
+  ASSERT_EQ(event.status, 201) << event.body;
+  Reply view = c.send("GET", fmt::format("/api/cases/{}", id), "", json);
+  ASSERT_EQ(view.status, 200) << view.body;
+  EXPECT_NE(view.body.find(R"("entity_label":"El Paisa")"), std::string::npos) << view.body;
+  Reply figures = c.send("GET", "/api/cases/figures?format=csv", "", json);
+  ASSERT_EQ(figures.status, 200);
+  EXPECT_NE(figures.body.find("2024-03,PNP,PAN,1,0"), std::string::npos) << figures.body;
+
+  Client c2(port_);
+  Session luis = login(c2, "luis", "analyst password");
+  Reply denied = c2.send("GET", fmt::format("/api/cases/{}", id), "", {{"Cookie", luis.cookie}});
+  EXPECT_EQ(denied.status, 403);
+  EXPECT_NE(denied.body.find(R"("reason":"not_a_member")"), std::string::npos) << denied.body;
+  EXPECT_NE(denied.body.find("(ana)"), std::string::npos) << denied.body;
+  Reply reg_view = c2.send("GET", fmt::format("/api/cases/{}", id), "", {{"Cookie", login(c2, "reg", "registrar password").cookie}});
+  EXPECT_EQ(reg_view.status, 403);
+  EXPECT_EQ(reg_view.body.find("not_a_member"), std::string::npos);
 }
 
 TEST_F(ServerTest, OpenApiDescribesEveryRoute) {

@@ -140,14 +140,40 @@ TEST_F(TipsServerTest, FullCycleThroughTheApi) {
   ASSERT_TRUE(services_->pool().acquire()->execute(
       "INSERT INTO entity_records (record_id, entity_id, probability, updated_at) VALUES ('registration:9', 31, 1, 0)").has_value());
   EXPECT_EQ(c.send("PUT", "/api/tips/1/entities/31", "", {{"Cookie", desk.cookie}, {"X-CSRF-Token", desk.csrf}}).status, 204);
-  EXPECT_EQ(c.send("PUT", "/api/tips/1/cases/12", "", {{"Cookie", desk.cookie}, {"X-CSRF-Token", desk.csrf}}).status, 204);
-  tip = c.send("GET", "/api/tips/1", "", {{"Cookie", desk.cookie}});
-  EXPECT_NE(tip.body.find(R"("entity_ids":[31],"case_ids":[12])"), std::string::npos) << tip.body;
-  EXPECT_NE(tip.body.find("account ending 4410"), std::string::npos);
-
-  // An extract for the analyst (who signs in first, so they have a key).
+  // An analyst's case, with the asset seizure the tip led to.
   Client other(port_);
   Session ana = login(other, "ana", "analyst password");
+  ASSERT_EQ(other.send("POST", "/api/cases", R"({"title":"Cuentas del Istmo","agency":"DIJIN","country":"COL"})",
+                       json_headers(ana)).status, 201);
+  std::int64_t case_id = scalar("SELECT MAX(id) FROM cases");
+  ASSERT_EQ(other.send("POST", "/api/intel/entities", R"({"kind":"person","label":"Don Chepe"})", json_headers(ana)).status, 201);
+  std::int64_t account = scalar("SELECT MAX(id) FROM intel_entities");
+  Reply seizure = other.send("POST", fmt::format("/api/cases/{}/events", case_id),
+                             fmt::format(R"({{"entity_id":{},"kind":"asset_seizure","date":"2025-03-01","agency":"DIJIN","country":"COL"}})", account),
+                             json_headers(ana));
+  ASSERT_EQ(seizure.status, 201) << seizure.body;
+  std::int64_t event_id = scalar("SELECT MAX(id) FROM case_events");
+  auto nominate = [&](std::int64_t event) {
+    return c.send("POST", "/api/rewards/nominations",
+                  fmt::format(R"({{"tip_id":1,"tier":"finances","outcome_kind":"asset_seizure",)"
+                              R"("case_event_id":{},"outcome_reference":"Seizure 2025-77","amount":"750,000",)"
+                              R"("justification":"The accounts named were frozen"}})", event),
+                  json_headers(desk));
+  };
+  // A reward rests on an outcome of a case that holds the tip.
+  Reply unlinked = nominate(event_id);
+  EXPECT_EQ(unlinked.status, 400);
+  EXPECT_NE(unlinked.body.find("does not hold tip 1"), std::string::npos) << unlinked.body;
+  EXPECT_EQ(c.send("PUT", "/api/tips/1/cases/999", "", {{"Cookie", desk.cookie}, {"X-CSRF-Token", desk.csrf}}).status, 400);
+  EXPECT_EQ(c.send("PUT", fmt::format("/api/tips/1/cases/{}", case_id), "", {{"Cookie", desk.cookie}, {"X-CSRF-Token", desk.csrf}}).status, 204);
+  tip = c.send("GET", "/api/tips/1", "", {{"Cookie", desk.cookie}});
+  EXPECT_NE(tip.body.find(fmt::format(R"("entity_ids":[31],"case_ids":[{}])", case_id)), std::string::npos) << tip.body;
+  EXPECT_NE(tip.body.find("account ending 4410"), std::string::npos);
+  // The case shows the tip the desk linked.
+  Reply case_view = other.send("GET", fmt::format("/api/cases/{}", case_id), "", {{"Cookie", ana.cookie}});
+  EXPECT_NE(case_view.body.find(R"("kind":"tip","id":1)"), std::string::npos) << case_view.body;
+
+  // An extract for the analyst.
   Reply forwarded = c.send("POST", "/api/tips/1/extracts",
                            R"({"recipient":"ana","text":"Payments to boatmen through Banco del Istmo"})",
                            json_headers(desk));
@@ -157,12 +183,9 @@ TEST_F(TipsServerTest, FullCycleThroughTheApi) {
   EXPECT_NE(extracts.body.find("Payments to boatmen through Banco del Istmo"), std::string::npos);
 
   // The reward.
-  Reply nominated = c.send("POST", "/api/rewards/nominations",
-                           R"({"tip_id":1,"tier":"finances","outcome_kind":"asset_seizure","outcome_on":"2025-03-01",)"
-                           R"("case_event_id":3,"outcome_reference":"Seizure 2025-77","amount":"750,000",)"
-                           R"("justification":"The accounts named were frozen"})",
-                           json_headers(desk));
+  Reply nominated = nominate(event_id);
   ASSERT_EQ(nominated.status, 201) << nominated.body;
+  EXPECT_NE(nominated.body.find(R"("outcome_on":"2025-03-01")"), std::string::npos) << nominated.body;
   EXPECT_NE(nominated.body.find(R"("amount":"$750,000.00")"), std::string::npos);
   Client ca(port_), cb(port_);
   Session a = login(ca, "member.a", "committee password");

@@ -141,7 +141,38 @@ struct NetworkExportArgs {
   std::string out;
 };
 
+struct IntelImportArgs {
+  std::string db;
+  std::string kind;  // calls | transfers | mentions | meetings
+  std::vector<std::string> files;
+};
+
+struct IntelKeyPlayersArgs {
+  std::string db;
+  int limit = 25;
+  std::string format = "csv";
+};
+
+struct IntelExportArgs {
+  std::string db;
+  std::string format = "graphml";
+  std::string out;
+};
+
+struct CasesFiguresArgs {
+  std::string db;
+  std::string by = "month";
+  std::string from;
+  std::string to;
+  std::string format = "csv";
+};
+
 int run_serve(const ServeArgs& args);
+// The intelligence graph and the cases' figures (src/cli/intel_command.cc).
+int run_intel_import(const IntelImportArgs& args);
+int run_intel_key_players(const IntelKeyPlayersArgs& args);
+int run_intel_export(const IntelExportArgs& args);
+int run_cases_figures(const CasesFiguresArgs& args);
 // Network analysis of a file of links (src/cli/network_command.cc).
 int run_network_analyze(const NetworkAnalyzeArgs& args);
 int run_network_communities(const NetworkCommunitiesArgs& args);

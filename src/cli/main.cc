@@ -229,6 +229,40 @@ int main(int argc, char** argv) {
   NetworkArgs network_args;
   add_network_commands(app, network_args, exit_code);
 
+  auto* intel_cmd = app.add_subcommand("intel", "The intelligence graph: import, key players, export");
+  intel_cmd->require_subcommand(1);
+  IntelImportArgs intel_import;
+  auto* intel_import_cmd = intel_cmd->add_subcommand(
+      "import", "Import call records, transfers, interview mentions or meeting lists (CSV; all rows of a file or none)");
+  intel_import_cmd->add_option("kind", intel_import.kind, "calls, transfers, mentions or meetings")->required();
+  intel_import_cmd->add_option("files", intel_import.files, "CSV files (the layouts of escudo sim network)")->required();
+  intel_import_cmd->add_option("--db", intel_import.db, "Database file")->required();
+  intel_import_cmd->callback([&] { exit_code = run_intel_import(intel_import); });
+  IntelKeyPlayersArgs key_players;
+  auto* key_players_cmd = intel_cmd->add_subcommand(
+      "key-players", "Rank the key players with their reasons and suggested rewards tiers");
+  key_players_cmd->add_option("--db", key_players.db, "Database file")->required();
+  key_players_cmd->add_option("--limit", key_players.limit, "How many")->capture_default_str();
+  key_players_cmd->add_option("--format", key_players.format, "csv or json")->capture_default_str();
+  key_players_cmd->callback([&] { exit_code = run_intel_key_players(key_players); });
+  IntelExportArgs intel_export;
+  auto* intel_export_cmd = intel_cmd->add_subcommand("export", "Write the stored graph as CSV, GraphML or GEXF");
+  intel_export_cmd->add_option("--db", intel_export.db, "Database file")->required();
+  intel_export_cmd->add_option("--format", intel_export.format, "csv, graphml or gexf")->capture_default_str();
+  intel_export_cmd->add_option("--out", intel_export.out, "Output file (standard output when missing)");
+  intel_export_cmd->callback([&] { exit_code = run_intel_export(intel_export); });
+
+  auto* cases_cmd = app.add_subcommand("cases", "Cases: the figures a task force reports");
+  cases_cmd->require_subcommand(1);
+  CasesFiguresArgs figures;
+  auto* figures_cmd = cases_cmd->add_subcommand("figures", "Arrests and convictions by period, agency and country");
+  figures_cmd->add_option("--db", figures.db, "Database file")->required();
+  figures_cmd->add_option("--by", figures.by, "month or year")->capture_default_str();
+  figures_cmd->add_option("--from", figures.from, "First month, YYYY-MM");
+  figures_cmd->add_option("--to", figures.to, "Last month, YYYY-MM");
+  figures_cmd->add_option("--format", figures.format, "csv or json")->capture_default_str();
+  figures_cmd->callback([&] { exit_code = run_cases_figures(figures); });
+
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
   UserAddArgs add;

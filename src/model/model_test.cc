@@ -22,15 +22,24 @@ TEST(RoleTest, GrantsFollowTheTable) {
   EXPECT_TRUE(role_grants(Role::kRegistrar, Permission::kTransitsImport));
   EXPECT_TRUE(role_grants(Role::kAuditor, Permission::kAuditRead));
   for (Role r : all_roles()) EXPECT_TRUE(role_grants(r, Permission::kTransitsRead));
-  std::vector<Role> roles = {Role::kAnalyst, Role::kAuditor};
-  EXPECT_EQ(permissions_of(roles),
-            (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead,
-                                     Permission::kTipExtracts}));
+  EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kTipExtracts));
   EXPECT_TRUE(role_grants(Role::kTipHandler, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kRewardsCommittee, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kTipHandler, Permission::kRewardsReview));
   EXPECT_TRUE(role_grants(Role::kRewardsCommittee, Permission::kRewardsReview));
+  std::vector<Role> roles = {Role::kCommander, Role::kAuditor};
+  EXPECT_EQ(permissions_of(roles), (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead,
+                                                            Permission::kCasesFigures}));
+  // Analysts build the graph and the cases; commanders see the figures only; names in the
+  // graph are for those who need them.
+  EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kIntelWrite));
+  EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kIntelIdentity));
+  EXPECT_FALSE(role_grants(Role::kCommander, Permission::kCasesRead));
+  EXPECT_FALSE(role_grants(Role::kRewardsCommittee, Permission::kIntelIdentity));
+  EXPECT_TRUE(role_grants(Role::kRewardsCommittee, Permission::kCasesAll));
+  EXPECT_FALSE(role_grants(Role::kRegistrar, Permission::kIntelRead));
+  EXPECT_EQ(permission_name(Permission::kCasesFigures), "cases.figures");
   EXPECT_TRUE(role_requires_totp(Role::kTipHandler));
   EXPECT_TRUE(role_requires_totp(Role::kAdmin));
   EXPECT_FALSE(role_requires_totp(Role::kRegistrar));

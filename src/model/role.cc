@@ -12,9 +12,11 @@ using enum Permission;
 constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer, kAnalyst,
                                kTipHandler, kRewardsCommittee, kCommander,         kAuditor};
 constexpr std::array kPermissions = {
-    kUsersManage,  kAuditRead,     kTransitsRead,    kTransitsImport, kRegistrationsCreate,
-    kIdentityRead, kEntitiesReview, kTipsRead,       kTipsManage,     kTipExtracts,
-    kRewardsRead,  kRewardsNominate, kRewardsReview, kRewardsPay};
+    kUsersManage,    kAuditRead,       kTransitsRead,  kTransitsImport, kRegistrationsCreate,
+    kIdentityRead,   kEntitiesReview,  kTipsRead,      kTipsManage,     kTipExtracts,
+    kRewardsRead,    kRewardsNominate, kRewardsReview, kRewardsPay,     kIntelRead,
+    kIntelIdentity,  kIntelWrite,      kCasesRead,     kCasesManage,    kCasesAll,
+    kCasesFigures};
 
 struct Grant {
   Role role;
@@ -39,6 +41,14 @@ constexpr std::array kGrants = {
     Grant{kTipHandler, kRewardsRead},   Grant{kTipHandler, kRewardsNominate},
     Grant{kRewardsCommittee, kRewardsRead}, Grant{kRewardsCommittee, kRewardsReview},
     Grant{kRewardsCommittee, kRewardsPay},  Grant{kAnalyst, kTipExtracts},
+    // The intelligence graph and cases: analysts build them; the rewards committee weighs
+    // claims against every case; commanders see the figures only.
+    Grant{kAnalyst, kIntelRead},        Grant{kAnalyst, kIntelIdentity},
+    Grant{kAnalyst, kIntelWrite},       Grant{kAnalyst, kCasesRead},
+    Grant{kAnalyst, kCasesManage},      Grant{kAnalyst, kCasesFigures},
+    Grant{kRewardsCommittee, kIntelRead}, Grant{kRewardsCommittee, kCasesRead},
+    Grant{kRewardsCommittee, kCasesAll},  Grant{kRewardsCommittee, kCasesFigures},
+    Grant{kCommander, kCasesFigures},
 };
 
 }  // namespace
@@ -86,6 +96,13 @@ std::string_view permission_name(Permission permission) {
     case kRewardsNominate: return "rewards.nominate";
     case kRewardsReview: return "rewards.review";
     case kRewardsPay: return "rewards.pay";
+    case kIntelRead: return "intel.read";
+    case kIntelIdentity: return "intel.identity";
+    case kIntelWrite: return "intel.write";
+    case kCasesRead: return "cases.read";
+    case kCasesManage: return "cases.manage";
+    case kCasesAll: return "cases.all";
+    case kCasesFigures: return "cases.figures";
   }
   return "unknown";
 }

@@ -41,6 +41,13 @@ enum class Permission : std::uint8_t {
   kRewardsNominate,  // propose a reward for a tip that led to an outcome
   kRewardsReview,   // approve or reject a nomination (two different members approve)
   kRewardsPay,      // record the payment of an approved reward
+  kIntelRead,       // the intelligence graph: entities, links, their provenance and measures
+  kIntelIdentity,   // names of the people in the intelligence graph (identity data)
+  kIntelWrite,      // add entities and links, import call records, transfers, interviews
+  kCasesRead,       // the cases one is a member of; told that others exist and whom to ask
+  kCasesManage,     // open cases, add members, entities, tips, incidents and events
+  kCasesAll,        // every case, member or not
+  kCasesFigures,    // arrests and convictions by period, agency and country (no names)
 };
 
 std::span<const Role> all_roles();

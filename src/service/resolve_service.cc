@@ -5,9 +5,11 @@
 #include <map>
 #include <mutex>
 
+#include "base/check.h"
 #include "base/log.h"
 #include "service/audit_service.h"
 #include "store/database.h"
+#include "store/intel_repo.h"
 
 namespace escudo::service {
 namespace {
@@ -45,6 +47,14 @@ resolve::PersonRecord record_of(const store::RegisteredPersonView& v) {
                            std::string(v.document_number)});
   }
   if (!v.phone.empty()) r.phones.emplace_back(v.phone);
+  return r;
+}
+
+resolve::PersonRecord source_record(const store::PersonRecordRow& row) {
+  resolve::PersonRecord r;
+  r.record_id = row.record_id;
+  r.full_name = row.full_name;
+  if (!row.phone.empty()) r.phones.push_back(row.phone);
   return r;
 }
 
@@ -153,6 +163,10 @@ Result<std::unique_ptr<ResolveService::Loaded>> ResolveService::build() {
   std::vector<resolve::PersonRecord> records;
   ESCUDO_TRY(repo.for_each_registered_person([&](const store::RegisteredPersonView& v) {
     records.push_back(record_of(v));
+    return ok_status();
+  }));
+  ESCUDO_TRY(store::PersonRecordRepo(*db).for_each([&](const store::PersonRecordRow& r) {
+    records.push_back(source_record(r));
     return ok_status();
   }));
   std::optional<resolve::Model> model;
@@ -330,6 +344,39 @@ Status ResolveService::add_group(const std::string& actor, const model::Registra
   ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
   ESCUDO_TRY(persist_events(*db, events, actor));
   return tx.commit();
+}
+
+Result<std::vector<std::int64_t>> ResolveService::add_source_records(
+    const Actor& actor, std::vector<SourcePersonRecord> records) {
+  std::unique_lock lock(mutex_);
+  ESCUDO_TRY(ensure_loaded(lock));
+  std::vector<resolve::EntityEvent> events;
+  for (const auto& r : records) {
+    if (loaded_->index->entity_of(r.record_id)) continue;  // stored before
+    auto before = loaded_->index->history().size();
+    auto added = loaded_->index->add(source_record({r.record_id, r.full_name, r.phone}));
+    if (!added) {
+      loaded_.reset();  // rebuilt from the store on next use
+      return std::unexpected(added.error());
+    }
+    const auto& history = loaded_->index->history();
+    events.insert(events.end(), history.begin() + static_cast<std::ptrdiff_t>(before), history.end());
+  }
+  auto db = pool_.acquire();
+  ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+  store::PersonRecordRepo repo(*db);
+  const std::int64_t now = clock_.now_unix_seconds();
+  for (const auto& r : records) ESCUDO_TRY(repo.save({r.record_id, r.full_name, r.phone}, now));
+  ESCUDO_TRY(persist_events(*db, events, actor.name));
+  ESCUDO_TRY(tx.commit());
+  std::vector<std::int64_t> ids;
+  ids.reserve(records.size());
+  for (const auto& r : records) {
+    auto entity = loaded_->index->entity_of(r.record_id);
+    ESCUDO_CHECK(entity.has_value()) << "a record just added has no entity";
+    ids.push_back(stable_id(*loaded_, *entity));
+  }
+  return ids;
 }
 
 Result<EntityView> ResolveService::entity(const Principal& principal, std::int64_t entity_id) {

@@ -97,6 +97,14 @@ struct ProbableMatch {
   std::optional<store::RegisteredPersonSummary> person;
 };
 
+// A person record from another source than the registrations: an interview's mention, a
+// meeting's attendance list. Its id names the source ("mention:<interview>:<n>").
+struct SourcePersonRecord {
+  std::string record_id;
+  std::string full_name;  // as written
+  std::string phone;      // may be empty
+};
+
 struct ResolveSettings {
   // Measured on a million simulated records (bench/resolve): 0.99 gives F1 0.970, 0.9 only
   // 0.958, because relatives and namesakes share surnames, phones and nationality.
@@ -136,6 +144,13 @@ class ResolveService {
   Status on_registered(const Actor& actor, const model::RegistrationGroup& group);
   // After an import: the index is rebuilt on next use.
   void invalidate();
+
+  // Stores the records (replacing those with the same ids) and resolves them with every other
+  // record: the same person named in two interviews, or also registered, becomes one entity.
+  // Returns each record's stable entity id, in order. The joins and merges are written to the
+  // entity history under `actor`. The caller checks the permission to add them.
+  Result<std::vector<std::int64_t>> add_source_records(const Actor& actor,
+                                                       std::vector<SourcePersonRecord> records);
 
   // The engine's figures for the last build (records, pairs compared, over-shared values).
   std::optional<resolve::ResolveStats> last_build_stats();

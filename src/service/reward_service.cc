@@ -1,9 +1,12 @@
 #include "service/reward_service.h"
 
+#include <algorithm>
+
 #include "base/civil_date.h"
 #include "base/utf8.h"
 #include "model/tip.h"
 #include "service/audit_service.h"
+#include "store/case_repo.h"
 #include "store/tip_repo.h"
 
 namespace escudo::service {
@@ -38,6 +41,30 @@ bool outcome_fits(std::string_view tier, model::OutcomeKind kind) {
   return true;
 }
 
+// The case event a nomination rests on: it must exist, be of the outcome's kind, and belong to a
+// case that holds the tip. Returns the event's date.
+Result<std::string> check_case_event(store::Database& db, std::int64_t event_id, std::int64_t tip_id,
+                                     model::OutcomeKind kind) {
+  using enum model::OutcomeKind;
+  ESCUDO_ASSIGN_OR_RETURN(auto event, store::CaseRepo(db).find_event(event_id));
+  if (!event) return errorf(ErrorCode::kInvalidArgument, "'case_event_id': there is no case event {}", event_id);
+  std::string_view expected = kind == kArrest           ? "arrest"
+                              : kind == kConviction     ? "conviction"
+                              : kind == kDeathLink      ? "death_linked"
+                                                        : "asset_seizure";
+  if (event->kind != expected) {
+    return errorf(ErrorCode::kInvalidArgument, "'case_event_id': event {} is of kind '{}', and the outcome needs '{}'", event_id,
+                  event->kind, expected);
+  }
+  ESCUDO_ASSIGN_OR_RETURN(auto cases, store::TipRepo(db).cases_of(tip_id));
+  if (std::ranges::find(cases, event->case_id) == cases.end()) {
+    return errorf(ErrorCode::kInvalidArgument,
+                  "'case_event_id': case {} does not hold tip {}; link the tip to the case first",
+                  event->case_id, tip_id);
+  }
+  return event->happened_on;
+}
+
 }  // namespace
 
 Result<std::vector<model::RewardTier>> RewardService::tiers(const Principal& principal) {
@@ -66,7 +93,6 @@ Result<std::int64_t> RewardService::nominate(const Principal& principal,
   ESCUDO_TRY(require(principal, model::Permission::kRewardsNominate));
   std::int64_t now = clock_.now_unix_seconds();
   ESCUDO_ASSIGN_OR_RETURN(model::OutcomeKind kind, model::parse_outcome_kind(r.outcome_kind));
-  ESCUDO_TRY(past_date("outcome_on", r.outcome_on, now));
   ESCUDO_TRY(check_text("outcome_reference", r.outcome_reference, 200, true));
   ESCUDO_TRY(check_text("justification", r.justification, 4000, true));
   if (r.case_event_id && *r.case_event_id <= 0) {
@@ -89,10 +115,21 @@ Result<std::int64_t> RewardService::nominate(const Principal& principal,
   if (!store::TipRepo(*db).find(r.tip_id)) {
     return errorf(ErrorCode::kInvalidArgument, "'tip_id': there is no tip {}", r.tip_id);
   }
+  // An outcome recorded in a case is taken from it: its date, and the check that it fits.
+  std::string outcome_on = r.outcome_on;
+  if (r.case_event_id) {
+    ESCUDO_ASSIGN_OR_RETURN(std::string happened_on, check_case_event(*db, *r.case_event_id, r.tip_id, kind));
+    if (!outcome_on.empty() && outcome_on != happened_on) {
+      return errorf(ErrorCode::kInvalidArgument, "'outcome_on': the case event happened on {}, not {}",
+                    happened_on, outcome_on);
+    }
+    outcome_on = happened_on;
+  }
+  ESCUDO_TRY(past_date("outcome_on", outcome_on, now));
   ESCUDO_ASSIGN_OR_RETURN(auto id, rewards.insert({.tip_id = r.tip_id,
                                                   .tier = tier->code,
                                                   .outcome_kind = std::string(model::outcome_kind_name(kind)),
-                                                  .outcome_on = r.outcome_on,
+                                                  .outcome_on = outcome_on,
                                                   .case_event_id = r.case_event_id,
                                                   .outcome_reference = r.outcome_reference,
                                                   .amount_usd_cents = r.amount_usd_cents,

@@ -23,7 +23,8 @@ struct NominationRequest {
   std::int64_t tip_id = 0;
   std::string tier;
   std::string outcome_kind;
-  std::string outcome_on;  // YYYY-MM-DD
+  std::string outcome_on;  // YYYY-MM-DD; with a case event, empty or the event's date
+  // A case event (arrest, conviction, asset seizure, death linked) of a case that holds the tip.
   std::optional<std::int64_t> case_event_id;
   std::string outcome_reference;
   std::int64_t amount_usd_cents = 0;

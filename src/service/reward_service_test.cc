@@ -46,6 +46,51 @@ class RewardServiceTest : public ::testing::Test, public ServicesFixture {
   Principal handler_, a_, b_;
 };
 
+TEST_F(RewardServiceTest, ANominationRestsOnAnOutcomeOfACaseThatHoldsTheTip) {
+  Actor cli = Actor::command_line();
+  add_user("ana", {Role::kAnalyst}, "analyst password");
+  auto case_id = services().cases().create(cli, {.title = "Cuentas", .agency = "DIJIN", .country = "COL", .lead = "ana"});
+  ASSERT_TRUE(case_id.has_value()) << case_id.error().to_string();
+  auto account = services().intel().add_entity(cli, {.kind = "person", .label = "Don Chepe"});
+  ASSERT_TRUE(account.has_value()) << account.error().to_string();
+  auto event = [&](const char* kind) {
+    return services().cases().add_event(cli, *case_id, {.entity_id = *account, .kind = kind, .date = "2026-09-30",
+                                                       .agency = "DIJIN", .country = "COL"}).value();
+  };
+  std::int64_t seizure = event("asset_seizure");
+  std::int64_t charge = event("charge");
+  auto with_event = [&](std::int64_t id, std::string outcome_on) {
+    NominationRequest r = request();
+    r.case_event_id = id;
+    r.outcome_on = std::move(outcome_on);
+    return services().rewards().nominate(handler_, r);
+  };
+  auto refused = with_event(seizure, "");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message().find("does not hold tip 1"), std::string::npos) << refused.error().message();
+  ASSERT_TRUE(services().tips().link_case(handler_, 1, *case_id, true).has_value());
+  refused = with_event(charge, "");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message().find("is of kind 'charge', and the outcome needs 'asset_seizure'"), std::string::npos)
+      << refused.error().message();
+  refused = with_event(seizure + 100, "");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message().find("there is no case event"), std::string::npos);
+  refused = with_event(seizure, "2026-10-10");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message().find("happened on 2026-09-30"), std::string::npos);
+  // The outcome's date comes from the event.
+  auto id = with_event(seizure, "");
+  ASSERT_TRUE(id.has_value()) << id.error().to_string();
+  auto nomination = services().rewards().get(a_, *id);
+  EXPECT_EQ(nomination->outcome_on, "2026-09-30");
+  EXPECT_EQ(nomination->case_event_id, seizure);
+  // Without an event, the date is required.
+  NominationRequest undated = request();
+  undated.outcome_on = "";
+  EXPECT_FALSE(services().rewards().nominate(handler_, undated).has_value());
+}
+
 TEST_F(RewardServiceTest, OneApproverCannotApproveTwice) {
   auto id = services().rewards().nominate(handler_, request());
   ASSERT_TRUE(id.has_value()) << id.error().to_string();

@@ -20,8 +20,10 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->keyring_ = std::make_unique<Keyring>(*s->pool_, *s->clock_, options.access.password_cost,
                                           options.access.session_absolute_seconds);
   s->access_->set_credential_observer(s->keyring_.get());
-  s->tips_ = std::make_unique<TipService>(*s->pool_, *s->clock_, *s->keyring_, options.tips);
+  s->tips_ = std::make_unique<TipService>(*s->pool_, *s->clock_, *s->keyring_, *s->resolve_, options.tips);
   s->rewards_ = std::make_unique<RewardService>(*s->pool_, *s->clock_);
+  s->intel_ = std::make_unique<IntelService>(*s->pool_, *s->clock_, *s->resolve_);
+  s->cases_ = std::make_unique<CaseService>(*s->pool_, *s->clock_, *s->intel_);
   return s;
 }
 

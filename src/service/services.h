@@ -11,6 +11,8 @@
 #include "service/access_service.h"
 #include "service/audit_service.h"
 #include "service/keyring.h"
+#include "service/case_service.h"
+#include "service/intel_service.h"
 #include "service/registration_service.h"
 #include "service/resolve_service.h"
 #include "service/reward_service.h"
@@ -46,6 +48,8 @@ class Services {
   TipService& tips() { return *tips_; }
   RewardService& rewards() { return *rewards_; }
   Keyring& keyring() { return *keyring_; }
+  IntelService& intel() { return *intel_; }
+  CaseService& cases() { return *cases_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
 
@@ -62,6 +66,8 @@ class Services {
   std::unique_ptr<Keyring> keyring_;
   std::unique_ptr<TipService> tips_;
   std::unique_ptr<RewardService> rewards_;
+  std::unique_ptr<IntelService> intel_;
+  std::unique_ptr<CaseService> cases_;
 };
 
 }  // namespace escudo::service

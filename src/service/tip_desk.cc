@@ -2,6 +2,7 @@
 // content and every change is audited, in the same transaction as the change.
 #include "base/civil_date.h"
 #include "base/json.h"
+#include "base/utf8.h"
 #include "crypto/crypto.h"
 #include "service/audit_service.h"
 #include "service/tip_service.h"
@@ -285,6 +286,39 @@ Status TipService::link_entity(const Principal& principal, std::int64_t tip_id,
   return tx.commit();
 }
 
+Result<NamedPerson> TipService::name_person(const Principal& principal, std::int64_t tip_id,
+                                            std::string_view full_name, std::string_view phone) {
+  ESCUDO_TRY(require(principal, model::Permission::kTipsManage));
+  auto blank = [](std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+  if (blank(full_name)) return make_error(ErrorCode::kInvalidArgument, "'full_name' is required");
+  if (full_name.size() > 200 || phone.size() > 40) {
+    return make_error(ErrorCode::kInvalidArgument, "'full_name' (200 bytes) or 'phone' (40) is too long");
+  }
+  if (find_invalid_utf8(full_name) || find_invalid_utf8(phone)) {
+    return make_error(ErrorCode::kInvalidArgument, "'full_name' and 'phone' must be valid UTF-8 text");
+  }
+  NamedPerson named;
+  {
+    auto db = pool_.acquire();
+    ESCUDO_TRY(store::TipRepo(*db).find(tip_id));
+    ESCUDO_ASSIGN_OR_RETURN(auto count, db->query_int("SELECT COUNT(*) FROM person_records WHERE record_id LIKE $1",
+                                                      {fmt::format("tip:{}:%", tip_id)}));
+    named.record_id = fmt::format("tip:{}:{}", tip_id, count.value_or(0) + 1);
+  }
+  Actor actor = Actor::of(principal);
+  ESCUDO_ASSIGN_OR_RETURN(auto ids, resolve_.add_source_records(
+                                        actor, {{named.record_id, std::string(full_name), std::string(phone)}}));
+  named.entity_id = ids.at(0);
+  auto db = pool_.acquire();
+  ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+  ESCUDO_TRY(store::TipRepo(*db).link_entity(tip_id, named.entity_id, principal.user_id.value(),
+                                             clock_.now_unix_seconds()));
+  ESCUDO_TRY(append_audit(*db, clock_, actor, "tip.name_person", object_of(tip_id),
+                          fmt::format("record:{} entity:{}", named.record_id, named.entity_id)));
+  ESCUDO_TRY(tx.commit());
+  return named;
+}
+
 Status TipService::link_case(const Principal& principal, std::int64_t tip_id, std::int64_t case_id,
                              bool linked) {
   ESCUDO_TRY(require(principal, model::Permission::kTipsManage));
@@ -293,7 +327,7 @@ Status TipService::link_case(const Principal& principal, std::int64_t tip_id, st
   ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
   store::TipRepo tips(*db);
   if (linked) {
-    ESCUDO_TRY(tips.link_case(tip_id, case_id, principal.user_id.value(), clock_.now_unix_seconds()));
+    ESCUDO_TRY(tips.link_case(tip_id, case_id, principal.username, clock_.now_unix_seconds()));
   } else {
     ESCUDO_TRY(tips.find(tip_id));
     ESCUDO_TRY(tips.unlink_case(tip_id, case_id));

@@ -26,6 +26,7 @@
 #include "model/tip.h"
 #include "service/keyring.h"
 #include "service/principal.h"
+#include "service/resolve_service.h"
 #include "store/pool.h"
 #include "store/tip_repo.h"
 
@@ -173,10 +174,16 @@ struct RotationReport {
   std::vector<std::string> granted;
 };
 
+struct NamedPerson {
+  std::string record_id;  // tip:<id>:<n>
+  std::int64_t entity_id = 0;
+};
+
 class TipService {
  public:
-  TipService(store::DatabasePool& pool, const Clock& clock, Keyring& keyring, TipPolicy policy = {})
-      : pool_(pool), clock_(clock), keyring_(keyring), policy_(policy) {}
+  TipService(store::DatabasePool& pool, const Clock& clock, Keyring& keyring, ResolveService& resolve,
+             TipPolicy policy = {})
+      : pool_(pool), clock_(clock), keyring_(keyring), resolve_(resolve), policy_(policy) {}
 
   const TipPolicy& policy() const { return policy_; }
 
@@ -218,6 +225,13 @@ class TipService {
   Result<std::int64_t> reply(const Principal& principal, std::int64_t tip_id, std::string_view text);
   Status link_entity(const Principal& principal, std::int64_t tip_id, std::int64_t entity_id, bool linked);
   Status link_case(const Principal& principal, std::int64_t tip_id, std::int64_t case_id, bool linked);
+  // A person the tip names, as the handler writes them (a full name, and a phone when the tip
+  // gives one), joins entity resolution as record `tip:<id>:<n>`: the same person named in an
+  // interview, a registration or another tip becomes one entity. The tip is linked to that
+  // entity, which is returned. Like an extract, what the handler writes leaves the sealed tip;
+  // the audit entry says that it was done, not the name.
+  Result<NamedPerson> name_person(const Principal& principal, std::int64_t tip_id,
+                                  std::string_view full_name, std::string_view phone);
   // Passes `text` (what the handler chose to share) to an investigator: a user with
   // tips.extracts. kFailedPrecondition when they have no key pair yet.
   Result<std::int64_t> forward(const Principal& principal, std::int64_t tip_id,
@@ -264,6 +278,7 @@ class TipService {
   store::DatabasePool& pool_;
   const Clock& clock_;
   Keyring& keyring_;
+  ResolveService& resolve_;
   TipPolicy policy_;
   std::mutex mu_;
   std::string pow_key_;

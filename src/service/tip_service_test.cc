@@ -127,9 +127,18 @@ TEST_F(TipServiceTest, FullCycleFromSubmissionToPayment) {
       "VALUES ('registration:1', 77, 1, 0)").has_value());
   ASSERT_TRUE(tips.link_entity(h, id, 77, true).has_value());
   EXPECT_FALSE(tips.link_entity(h, id, 78, true).has_value());
-  ASSERT_TRUE(tips.link_case(h, id, 5, true).has_value());
   add_user("ana", {Role::kAnalyst}, "analyst password");
   Principal analyst = sign_in("ana", "analyst password");
+  auto& cases = services().cases();
+  auto case_id = cases.create(Actor::of(analyst), {.title = "Ruta Necoclí", .agency = "DIJIN", .country = "COL"});
+  ASSERT_TRUE(case_id.has_value()) << case_id.error().to_string();
+  auto head = services().intel().add_entity(Actor::of(analyst), {.kind = "person", .label = "El Mono"});
+  ASSERT_TRUE(head.has_value()) << head.error().to_string();
+  auto arrest = cases.add_event(Actor::of(analyst), *case_id,
+                                {.entity_id = *head, .kind = "arrest", .date = "2026-12-01", .agency = "DIJIN", .country = "COL"});
+  ASSERT_TRUE(arrest.has_value()) << arrest.error().to_string();
+  EXPECT_FALSE(tips.link_case(h, id, *case_id + 1, true).has_value());
+  ASSERT_TRUE(tips.link_case(h, id, *case_id, true).has_value());
   ASSERT_TRUE(tips.forward(h, id, "ana", "Departures at 3 am from Necoclí (beach by the market)").has_value());
   auto extracts = tips.my_extracts(analyst);
   ASSERT_TRUE(extracts.has_value()) << extracts.error().to_string();
@@ -138,7 +147,12 @@ TEST_F(TipServiceTest, FullCycleFromSubmissionToPayment) {
   EXPECT_EQ((*extracts)[0].tip_id, id);
   opened = tips.open(h, id);
   EXPECT_EQ(opened->entity_ids, (std::vector<std::int64_t>{77}));
-  EXPECT_EQ(opened->case_ids, (std::vector<std::int64_t>{5}));
+  EXPECT_EQ(opened->case_ids, (std::vector<std::int64_t>{*case_id}));
+  auto case_view = cases.get(Actor::of(analyst), *case_id);
+  ASSERT_TRUE(case_view.has_value());
+  ASSERT_EQ(case_view->items.size(), 1u);
+  EXPECT_EQ(case_view->items[0].item.kind, "tip");
+  EXPECT_EQ(case_view->items[0].item.item_id, id);
 
   // The reward: nominated, approved by two members, paid.
   auto& rewards = services().rewards();
@@ -147,7 +161,7 @@ TEST_F(TipServiceTest, FullCycleFromSubmissionToPayment) {
   Principal a = sign_in("member.a", "committee password a");
   Principal b = sign_in("member.b", "committee password b");
   auto nomination = rewards.nominate(h, {.tip_id = id, .tier = "key_leader", .outcome_kind = "arrest",
-                                         .outcome_on = "2026-12-01", .case_event_id = 9,
+                                         .outcome_on = "2026-12-01", .case_event_id = *arrest,
                                          .outcome_reference = "Fiscalía 2026-118",
                                          .amount_usd_cents = 150'000'000,
                                          .justification = "Led to the arrest of the network's head"});
@@ -286,6 +300,50 @@ TEST_F(TipServiceTest, WithoutTheDeskRoleNothingIsSeen) {
   ASSERT_TRUE(services().tips().grant(handler(), "late").has_value());
   l = sign_in("late", "late handler password", late.totp_secret);
   EXPECT_EQ(services().tips().open(l, 1)->content.text, "secret tip");
+}
+
+TEST_F(TipServiceTest, APersonTheTipNamesResolvesWithTheSamePersonNamedElsewhere) {
+  submit("José Luis Mosquera Palacios moves the boats");
+  submit("El Mono pays the guides");
+  Principal h = handler();
+  // An interview named him first, with his phone.
+  auto earlier = services().resolve().add_source_records(
+      Actor::command_line(), {{"mention:I-4:1", "José Luis Mosquera Palacios", "+57 300 555 0101"},
+                              {"mention:I-4:2", "Ana María Rentería Córdoba", "+57 311 222 3344"}});
+  ASSERT_TRUE(earlier.has_value()) << earlier.error().to_string();
+  // Tip 1 names him with another spelling and the same phone in another format.
+  auto named = services().tips().name_person(h, 1, "Jose L. Mosquera Palacios", "(+57) 300-555-0101");
+  ASSERT_TRUE(named.has_value()) << named.error().to_string();
+  EXPECT_EQ(named->record_id, "tip:1:1");
+  EXPECT_EQ(named->entity_id, (*earlier)[0]);
+  EXPECT_NE(named->entity_id, (*earlier)[1]);
+  // Tip 2 names him too; a third person named in tip 1 is someone else.
+  auto again = services().tips().name_person(h, 2, "JOSE LUIS MOSQUERA", "+573005550101");
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  EXPECT_EQ(again->entity_id, (*earlier)[0]);
+  auto other = services().tips().name_person(h, 1, "Wilmer Andrés Quiñones", "");
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(other->record_id, "tip:1:2");
+  EXPECT_NE(other->entity_id, (*earlier)[0]);
+  // Each tip is linked to the entities it names.
+  EXPECT_EQ(services().tips().open(h, 1)->entity_ids.size(), 2u);
+  EXPECT_EQ(services().tips().open(h, 2)->entity_ids, (std::vector<std::int64_t>{(*earlier)[0]}));
+  // The audit says it was done, never the name; others cannot do it; bad input names the field.
+  std::string details;
+  ASSERT_TRUE(services().pool().acquire()->query(
+      "SELECT detail FROM audit_log WHERE action = 'tip.name_person'", {}, [&](const store::Row& row) {
+        details += row.get_text(0) + "\n";
+        return ok_status();
+      }));
+  EXPECT_NE(details.find("record:tip:1:1"), std::string::npos) << details;
+  EXPECT_EQ(details.find("Mosquera"), std::string::npos) << details;
+  add_user("ana", {Role::kAnalyst}, "analyst password");
+  EXPECT_EQ(services().tips().name_person(sign_in("ana", "analyst password"), 1, "X Y", "").error().code(),
+            ErrorCode::kPermissionDenied);
+  auto blank = services().tips().name_person(h, 1, "  ", "");
+  ASSERT_FALSE(blank.has_value());
+  EXPECT_NE(blank.error().message().find("'full_name'"), std::string::npos);
+  EXPECT_EQ(services().tips().name_person(h, 99, "Somebody Else", "").error().code(), ErrorCode::kNotFound);
 }
 
 TEST_F(TipServiceTest, TheDatabaseFileHoldsNoTipText) {

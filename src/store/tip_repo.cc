@@ -373,27 +373,36 @@ Result<std::vector<std::int64_t>> TipRepo::entities_of(std::int64_t tip_id) {
   return out;
 }
 
-Status TipRepo::link_case(std::int64_t tip_id, std::int64_t case_id, std::int64_t user_id,
+// A tip's cases are the cases that hold it (case_items, kind 'tip'): linking from the tip desk
+// and adding the tip from the case are one fact.
+Status TipRepo::link_case(std::int64_t tip_id, std::int64_t case_id, std::string_view username,
                           std::int64_t at) {
   ESCUDO_TRY(expect_tip(db_, tip_id));
+  bool found = false;
+  ESCUDO_TRY(db_.query("SELECT 1 FROM cases WHERE id = $1", {case_id}, [&](const Row&) {
+    found = true;
+    return ok_status();
+  }));
+  if (!found) return errorf(ErrorCode::kInvalidArgument, "'case_id': there is no case {}", case_id);
   return db_.execute(
-      "INSERT INTO tip_case_links (tip_id, case_id, linked_by, linked_at) "
-      "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-      {tip_id, case_id, user_id, at});
+      "INSERT INTO case_items (case_id, kind, item_id, added_by, added_at) "
+      "VALUES ($1, 'tip', $2, $3, $4) ON CONFLICT DO NOTHING",
+      {case_id, tip_id, username, at});
 }
 
 Status TipRepo::unlink_case(std::int64_t tip_id, std::int64_t case_id) {
-  return db_.execute("DELETE FROM tip_case_links WHERE tip_id = $1 AND case_id = $2",
+  return db_.execute("DELETE FROM case_items WHERE kind = 'tip' AND item_id = $1 AND case_id = $2",
                      {tip_id, case_id});
 }
 
 Result<std::vector<std::int64_t>> TipRepo::cases_of(std::int64_t tip_id) {
   std::vector<std::int64_t> out;
-  ESCUDO_TRY(db_.query("SELECT case_id FROM tip_case_links WHERE tip_id = $1 ORDER BY case_id",
-                       {tip_id}, [&](const Row& row) {
-                         out.push_back(row.get_int(0));
-                         return ok_status();
-                       }));
+  ESCUDO_TRY(db_.query(
+      "SELECT case_id FROM case_items WHERE kind = 'tip' AND item_id = $1 ORDER BY case_id",
+      {tip_id}, [&](const Row& row) {
+        out.push_back(row.get_int(0));
+        return ok_status();
+      }));
   return out;
 }
 

@@ -170,7 +170,9 @@ class TipRepo {
   Status link_entity(std::int64_t tip_id, std::int64_t entity_id, std::int64_t user_id, std::int64_t at);
   Status unlink_entity(std::int64_t tip_id, std::int64_t entity_id);
   Result<std::vector<std::int64_t>> entities_of(std::int64_t tip_id);
-  Status link_case(std::int64_t tip_id, std::int64_t case_id, std::int64_t user_id, std::int64_t at);
+  // kInvalidArgument when there is no such case.
+  Status link_case(std::int64_t tip_id, std::int64_t case_id, std::string_view username,
+                   std::int64_t at);
   Status unlink_case(std::int64_t tip_id, std::int64_t case_id);
   Result<std::vector<std::int64_t>> cases_of(std::int64_t tip_id);
 

@@ -102,6 +102,20 @@ describe('the tip line', TIMEOUT, () => {
     await page.locator('#tip-tag-add').fill('capurgana');
     await page.getByTestId('save-handling').click();
     await page.getByTestId('tip-tags').getByText('capurgana').waitFor();
+    // A person the tip names joins entity resolution, and the tip is linked to their entity;
+    // naming them again (another spelling, the same phone) finds the same entity.
+    await page.locator('#tip-person-name').fill('José Luis Mosquera Palacios');
+    await page.locator('#tip-person-phone').fill('+57 300 555 0101');
+    await page.getByTestId('tip-person').click();
+    const linked = await page.getByText(/Linked to entity \d+\./).innerText();
+    const entity = linked.match(/entity (\d+)/)[1];
+    await page.getByTestId('tip-links').getByText(`Entities: ${entity}`).waitFor();
+    await page.locator('#tip-person-name').fill('Jose L. Mosquera Palacios');
+    await page.locator('#tip-person-phone').fill('(+57) 300-555-0101');
+    await page.getByTestId('tip-person').click();
+    await page.waitForFunction(() => document.querySelector('#tip-person-name').value === '');
+    assert.match(await page.getByText(/Linked to entity \d+\./).innerText(), new RegExp(`entity ${entity}\\.`));
+    assert.equal(await page.getByTestId('tip-links').innerText(), `Entities: ${entity} · Cases: none`);
     await screenshot(page, 'tip-desk', 'en');
     assertNoProblems(problems);
     await context.close();

@@ -119,13 +119,7 @@ CREATE TABLE tip_entity_links (
 );
 CREATE INDEX tip_entity_links_by_entity ON tip_entity_links (entity_id);
 
-CREATE TABLE tip_case_links (
-  tip_id INTEGER NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
-  case_id INTEGER NOT NULL,                -- a case's id; cases live in their own tables
-  linked_by INTEGER NOT NULL REFERENCES users (id),
-  linked_at INTEGER NOT NULL,
-  PRIMARY KEY (tip_id, case_id)
-);
+-- A tip's cases are rows of case_items (kind 'tip'), migration 0006.
 
 -- A sanitised extract a handler chose to pass to an investigator, sealed to that user's key.
 CREATE TABLE tip_extracts (

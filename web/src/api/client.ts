@@ -9,7 +9,21 @@
 // for a refused import, the bad rows.
 
 import type {
+  Analysis,
   AuditPage,
+  CaseDetail,
+  CaseFigures,
+  CaseSummary,
+  GraphPath,
+  IntelEntity,
+  IntelEntityDetail,
+  KeyPlayer,
+  Disruption,
+  MoneyFlows,
+  LinkFilter,
+  Neighbourhood,
+  NewCase,
+  NewCaseEvent,
   AuditQuery,
   AuditVerification,
   CreatedUser,
@@ -100,6 +114,7 @@ const routes = {
   tipNote: { method: 'POST', path: '/api/tips/{id}/notes' },
   tipReply: { method: 'POST', path: '/api/tips/{id}/replies' },
   tipExtract: { method: 'POST', path: '/api/tips/{id}/extracts' },
+  tipPerson: { method: 'POST', path: '/api/tips/{id}/people' },
   linkTipEntity: { method: 'PUT', path: '/api/tips/{id}/entities/{other}' },
   linkTipCase: { method: 'PUT', path: '/api/tips/{id}/cases/{other}' },
   myExtracts: { method: 'GET', path: '/api/tips/extracts' },
@@ -110,6 +125,20 @@ const routes = {
   reviewNomination: { method: 'POST', path: '/api/rewards/nominations/{id}/reviews' },
   payNomination: { method: 'POST', path: '/api/rewards/nominations/{id}/payment' },
   rewardReport: { method: 'GET', path: '/api/rewards/report' },
+  intelEntities: { method: 'GET', path: '/api/intel/entities' },
+  intelEntity: { method: 'GET', path: '/api/intel/entities/{id}' },
+  neighbourhood: { method: 'GET', path: '/api/intel/neighbourhood' },
+  analysis: { method: 'GET', path: '/api/intel/analysis' },
+  path: { method: 'GET', path: '/api/intel/path' },
+  keyPlayers: { method: 'GET', path: '/api/intel/key-players' },
+  disrupt: { method: 'GET', path: '/api/intel/disrupt' },
+  flows: { method: 'GET', path: '/api/intel/flows' },
+  cases: { method: 'GET', path: '/api/cases' },
+  createCase: { method: 'POST', path: '/api/cases' },
+  caseDetail: { method: 'GET', path: '/api/cases/{id}' },
+  addCaseItem: { method: 'POST', path: '/api/cases/{id}/items' },
+  addCaseEvent: { method: 'POST', path: '/api/cases/{id}/events' },
+  caseFigures: { method: 'GET', path: '/api/cases/figures' },
 } as const satisfies Record<string, Route>;
 
 /** Every route this client calls, as `{method, path}`. */
@@ -354,6 +383,31 @@ export const api = {
 
   audit: (query: AuditQuery = {}) => call<AuditPage>(routes.audit, { query: { ...query } }),
 
+  /** Entities of a kind whose label holds `q` (people by name need intel.identity). */
+  intelEntities: (q: string, kind = '', limit = 20) =>
+    call<{ entities: IntelEntity[] }>(routes.intelEntities, { query: { q, kind, limit } }),
+  /** An entity with its links and their provenance. */
+  intelEntity: (id: number) => call<IntelEntityDetail>(routes.intelEntity, { params: { id } }),
+  neighbourhood: (entity: number, filter: LinkFilter = {}, max = 50) =>
+    call<Neighbourhood>(routes.neighbourhood, { query: { entity, max, ...filter } }),
+  /** Measures and communities of these entities. */
+  analysis: (entities: number[]) =>
+    call<Analysis>(routes.analysis, { query: { entities: entities.join(','), limit: entities.length } }),
+  path: (from: number, to: number, types?: string) =>
+    call<{ paths: GraphPath[] }>(routes.path, { query: { from, to, types } }),
+  keyPlayers: (limit = 25) => call<{ players: KeyPlayer[] }>(routes.keyPlayers, { query: { limit } }),
+  disrupt: (by: string, steps: number) => call<Disruption>(routes.disrupt, { query: { by, steps } }),
+  flows: (entity: number, currency = 'USD') => call<MoneyFlows>(routes.flows, { query: { entity, currency } }),
+
+  cases: () => call<{ cases: CaseSummary[] }>(routes.cases),
+  createCase: (c: NewCase) => call<{ id: number }>(routes.createCase, { json: c }),
+  caseDetail: (id: number) => call<CaseDetail>(routes.caseDetail, { params: { id } }),
+  addCaseItem: (id: number, kind: string, item: number) =>
+    call<void>(routes.addCaseItem, { params: { id }, json: { kind, id: item } }),
+  addCaseEvent: (id: number, event: NewCaseEvent) =>
+    call<{ id: number }>(routes.addCaseEvent, { params: { id }, json: event }),
+  caseFigures: (by: 'month' | 'year' = 'month') => call<CaseFigures>(routes.caseFigures, { query: { by } }),
+
   verifyAudit: () => call<AuditVerification>(routes.verifyAudit),
 
   /** The tip inbox: status, day, assignment and tags only (nothing sealed), newest first. */
@@ -373,6 +427,11 @@ export const api = {
   /** Forwards the text the handler chose to an investigator (audited). */
   tipExtract: (id: number, recipient: string, text: string) =>
     call<{ id: number }>(routes.tipExtract, { params: { id }, json: { recipient, text } }),
+  tipPerson: (id: number, fullName: string, phone: string) =>
+    call<{ record_id: string; entity_id: number }>(routes.tipPerson, {
+      params: { id },
+      json: { full_name: fullName, ...(phone ? { phone } : {}) },
+    }),
 
   linkTipEntity: (id: number, entity: number) => call<void>(routes.linkTipEntity, { params: { id, other: entity } }),
 

@@ -40,7 +40,14 @@ export type Permission =
   | 'rewards.read'
   | 'rewards.nominate'
   | 'rewards.review'
-  | 'rewards.pay';
+  | 'rewards.pay'
+  | 'intel.read'
+  | 'intel.identity'
+  | 'intel.write'
+  | 'cases.read'
+  | 'cases.manage'
+  | 'cases.all'
+  | 'cases.figures';
 
 export interface Me {
   id: number | string;
@@ -612,4 +619,169 @@ export interface RewardReportRow {
   count: number;
   proposed_usd_cents: number;
   paid_usd_cents: number;
+}
+
+// The intelligence graph (docs/api.md, /api/intel/…).
+
+export type IntelKind = 'person' | 'organisation' | 'phone' | 'account' | 'vessel' | 'vehicle' | 'place' | 'document';
+export type LinkType = 'called' | 'paid' | 'member_of' | 'travelled_with' | 'guided' | 'owns' | 'uses' | 'located_at' | 'met';
+export const LINK_TYPES: LinkType[] = ['called', 'paid', 'member_of', 'travelled_with', 'guided', 'owns', 'uses', 'located_at', 'met'];
+
+export interface IntelEntity {
+  id: number;
+  kind: IntelKind;
+  label: string;
+  label_hidden: boolean;
+  person_entity_id: number | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface GraphNode {
+  id: number;
+  kind: IntelKind;
+  label: string;
+  degree: number;
+}
+
+export interface GraphEdge {
+  source: number;
+  target: number;
+  types: LinkType[];
+  links: number;
+  count: number;
+  amount_cents: number;
+  first: string;
+  last: string;
+}
+
+export interface Neighbourhood {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  neighbours_total: number;
+}
+
+export interface IntelLink {
+  id: number;
+  type: LinkType;
+  source: { id: number; kind: IntelKind; label: string };
+  target: { id: number; kind: IntelKind; label: string };
+  source_record: string;
+  date_from: string | null;
+  date_to: string | null;
+  count: number;
+  amount_cents: number | null;
+  currency: string | null;
+  confidence: number;
+  note: string;
+  entered_by: string;
+  entered_at: Timestamp;
+}
+
+export interface IntelEntityDetail {
+  entity: IntelEntity;
+  links: IntelLink[];
+  link_count: number;
+}
+
+export interface NodeMeasures extends GraphNode {
+  betweenness: number;
+  pagerank: number;
+  strength: number;
+  community: number;
+}
+
+export interface Analysis {
+  nodes: NodeMeasures[];
+  communities: number;
+  modularity: number;
+  node_count: number;
+  edge_count: number;
+}
+
+export interface GraphPath {
+  length: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface KeyPlayer {
+  entity: GraphNode;
+  score: number;
+  betweenness: number;
+  pagerank: number;
+  links: number;
+  source_records: number;
+  mean_confidence: number;
+  events: string[];
+  reasons: string[];
+  suggested_tiers: string[];
+  identifiers: number[];
+  tiers_are_suggestions: true;
+}
+
+export interface LinkFilter {
+  types?: string;
+  from?: string;
+  to?: string;
+}
+
+// Cases (docs/api.md, /api/cases/…).
+
+export interface CaseSummary {
+  id: number;
+  title: string;
+  agency: string;
+  country: string;
+  status: 'open' | 'suspended' | 'closed';
+  lead: { username: string; display_name: string };
+  created_at: Timestamp;
+  member: boolean;
+}
+
+export interface CaseDetail extends Omit<CaseSummary, 'member'> {
+  members: { username: string; display_name: string; agency: string; added_at: Timestamp }[];
+  items: { kind: 'entity' | 'link' | 'tip' | 'incident'; id: number; label: string; entity_kind: string; added_by: string; added_at: Timestamp }[];
+  events: { id: number; entity_id: number; entity_label: string; kind: string; date: string; agency: string; country: string; note: string; entered_by: string }[];
+}
+
+export interface NewCase {
+  title: string;
+  agency: string;
+  country: string;
+}
+
+export interface NewCaseEvent {
+  entity_id: number;
+  kind: string;
+  date: string;
+  agency: string;
+  country: string;
+  note?: string;
+}
+
+export interface CaseFigures {
+  rows: { period: string; agency: string; country: string; arrests: number; convictions: number }[];
+  arrests: number;
+  convictions: number;
+}
+
+/** `GET /api/intel/disrupt` */
+export interface Disruption {
+  measure: string;
+  initial_largest_group: number;
+  steps: { removed: GraphNode; score: number; largest_group: number; groups: number }[];
+}
+
+/** `GET /api/intel/flows` */
+export interface MoneyFlows {
+  entity: GraphNode;
+  currency: string;
+  amount_in_cents: number;
+  amount_out_cents: number;
+  senders: number;
+  receivers: number;
+  top_senders: { entity: GraphNode; amount_cents: number }[];
+  top_receivers: { entity: GraphNode; amount_cents: number }[];
+  accounts: number[];
 }

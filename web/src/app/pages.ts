@@ -6,9 +6,11 @@ import type { Me, Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 import { AccountPage } from '../pages/account/AccountPage';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { CasesPage } from '../pages/cases/CasesPage';
 import { CorridorPage } from '../pages/corridor/CorridorPage';
 import { EntitiesPage } from '../pages/entities/EntitiesPage';
 import { ImportPage } from '../pages/import/ImportPage';
+import { NetworkPage } from '../pages/network/NetworkPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RegisterPage } from '../pages/register/RegisterPage';
 import { ExtractsPage } from '../pages/extracts/ExtractsPage';
@@ -44,6 +46,8 @@ export const PAGES: PageDefinition[] = [
   { route: 'report', title: 'nav.report', permission: 'transits.read', component: ReportPage },
   { route: 'entities', title: 'nav.entities', permission: 'entities.review', component: EntitiesPage },
   { route: 'extracts', title: 'nav.extracts', permission: 'tips.extracts', component: ExtractsPage },
+  { route: 'network', title: 'nav.network', permission: 'intel.read', component: NetworkPage },
+  { route: 'cases', title: 'nav.cases', permission: 'cases.figures', component: CasesPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
   { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },

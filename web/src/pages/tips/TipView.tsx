@@ -39,6 +39,8 @@ export function TipView({ id, me }: { id: number; me: Me }) {
   const [duplicate, setDuplicate] = useState('');
   const [entity, setEntity] = useState('');
   const [caseId, setCaseId] = useState('');
+  const [personName, setPersonName] = useState('');
+  const [personPhone, setPersonPhone] = useState('');
   const [recipient, setRecipient] = useState('');
   const [extract, setExtract] = useState('');
   const canManage = me.permissions.includes('tips.manage');
@@ -177,6 +179,28 @@ export function TipView({ id, me }: { id: number; me: Me }) {
           <form onSubmit={(e) => { e.preventDefault(); void act(() => api.linkTipCase(id, Number(caseId)), t('tips.saved')).then((ok) => ok && setCaseId('')); }}>
             <TextField id="tip-case" label={t('tips.linkCase')} value={caseId} onInput={setCaseId} inputMode="numeric" width="short" />
             <button type="submit" class="button button--secondary">{t('tips.link')}</button>
+          </form>
+          <h3 class="heading-m">{t('tips.person')}</h3>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setProblem(null);
+              setNotice(null);
+              api
+                .tipPerson(id, personName, personPhone)
+                .then((named) => {
+                  setNotice(t('tips.personResolved', { entity: String(named.entity_id) }));
+                  setPersonName('');
+                  setPersonPhone('');
+                  load();
+                })
+                .catch((error: unknown) => setProblem(explainError(error, t('errors.unreachable'))));
+            }}
+          >
+            <p class="hint">{t('tips.personHint')}</p>
+            <TextField id="tip-person-name" label={t('tips.personName')} value={personName} onInput={setPersonName} width="half" />
+            <TextField id="tip-person-phone" label={t('tips.personPhone')} value={personPhone} onInput={setPersonPhone} width="half" />
+            <button type="submit" class="button button--secondary" data-testid="tip-person">{t('tips.personButton')}</button>
           </form>
           <h3 class="heading-m">{t('tips.forward')}</h3>
           <form onSubmit={(e) => { e.preventDefault(); void act(() => api.tipExtract(id, recipient, extract), t('tips.forwarded')).then((ok) => ok && setExtract('')); }}>
