@@ -14,7 +14,9 @@ constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer
 constexpr std::array kPermissions = {
     kUsersManage,  kAuditRead,     kTransitsRead,    kTransitsImport, kRegistrationsCreate,
     kIdentityRead, kEntitiesReview, kTipsRead,       kTipsManage,     kTipExtracts,
-    kRewardsRead,  kRewardsNominate, kRewardsReview, kRewardsPay};
+    kRewardsRead,  kRewardsNominate, kRewardsReview, kRewardsPay,
+    kScreeningRead, kScreeningDecide, kWatchlistsManage, kProtectionManage, kReturnsDecide,
+    kReturnsExecute, kRulesManage, kScreeningFigures};
 
 struct Grant {
   Role role;
@@ -39,6 +41,17 @@ constexpr std::array kGrants = {
     Grant{kTipHandler, kRewardsRead},   Grant{kTipHandler, kRewardsNominate},
     Grant{kRewardsCommittee, kRewardsRead}, Grant{kRewardsCommittee, kRewardsReview},
     Grant{kRewardsCommittee, kRewardsPay},  Grant{kAnalyst, kTipExtracts},
+    // Screening and returns: registrars screen and decide returns at the border; protection
+    // officers see the queue and keep protection needs; commanders execute returns (buses,
+    // flights, escorts). No grant lets anyone lift a safeguard: ReturnService enforces them.
+    Grant{kRegistrar, kScreeningRead},   Grant{kRegistrar, kScreeningDecide},
+    Grant{kProtectionOfficer, kScreeningRead}, Grant{kAdmin, kWatchlistsManage},
+    Grant{kAnalyst, kWatchlistsManage},  Grant{kProtectionOfficer, kProtectionManage},
+    Grant{kRegistrar, kReturnsDecide},   Grant{kCommander, kReturnsExecute},
+    Grant{kRegistrar, kReturnsExecute},  Grant{kAdmin, kRulesManage},
+    Grant{kRegistrar, kScreeningFigures}, Grant{kProtectionOfficer, kScreeningFigures},
+    Grant{kAnalyst, kScreeningFigures},  Grant{kCommander, kScreeningFigures},
+    Grant{kAdmin, kScreeningFigures},
 };
 
 }  // namespace
@@ -86,6 +99,14 @@ std::string_view permission_name(Permission permission) {
     case kRewardsNominate: return "rewards.nominate";
     case kRewardsReview: return "rewards.review";
     case kRewardsPay: return "rewards.pay";
+    case kScreeningRead: return "screening.read";
+    case kScreeningDecide: return "screening.decide";
+    case kWatchlistsManage: return "watchlists.manage";
+    case kProtectionManage: return "protection.manage";
+    case kReturnsDecide: return "returns.decide";
+    case kReturnsExecute: return "returns.execute";
+    case kRulesManage: return "rules.manage";
+    case kScreeningFigures: return "screening.figures";
   }
   return "unknown";
 }

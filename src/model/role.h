@@ -41,6 +41,14 @@ enum class Permission : std::uint8_t {
   kRewardsNominate,  // propose a reward for a tip that led to an outcome
   kRewardsReview,   // approve or reject a nomination (two different members approve)
   kRewardsPay,      // record the payment of an approved reward
+  kScreeningRead,    // the screening queue: hits against watchlists and earlier records
+  kScreeningDecide,  // confirm or dismiss a screening hit
+  kWatchlistsManage,  // import watchlists (each import a new version)
+  kProtectionManage,  // claims, trafficking assessments, best-interest assessments, referrals
+  kReturnsDecide,     // decide a return, and request or approve a voluntary-return override
+  kReturnsExecute,    // build manifests and execute returns (the safeguards still apply)
+  kRulesManage,       // entry requirements: new versions with an effective date
+  kScreeningFigures,  // counts of screenings, hits, claims and returns; no names
 };
 
 std::span<const Role> all_roles();

@@ -22,6 +22,9 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->access_->set_credential_observer(s->keyring_.get());
   s->tips_ = std::make_unique<TipService>(*s->pool_, *s->clock_, *s->keyring_, options.tips);
   s->rewards_ = std::make_unique<RewardService>(*s->pool_, *s->clock_);
+  s->protection_ = std::make_unique<ProtectionService>(*s->pool_, *s->clock_);
+  s->returns_ = std::make_unique<ReturnService>(*s->pool_, *s->clock_);
+  s->screening_ = std::make_unique<ScreeningService>(*s->pool_, *s->clock_);
   return s;
 }
 

@@ -12,8 +12,11 @@
 #include "service/audit_service.h"
 #include "service/keyring.h"
 #include "service/registration_service.h"
+#include "service/protection_service.h"
 #include "service/resolve_service.h"
+#include "service/return_service.h"
 #include "service/reward_service.h"
+#include "service/screening_service.h"
 #include "service/stats_service.h"
 #include "service/tip_service.h"
 #include "service/transit_service.h"
@@ -45,6 +48,9 @@ class Services {
   ResolveService& resolve() { return *resolve_; }
   TipService& tips() { return *tips_; }
   RewardService& rewards() { return *rewards_; }
+  ProtectionService& protection() { return *protection_; }
+  ReturnService& returns() { return *returns_; }
+  ScreeningService& screening() { return *screening_; }
   Keyring& keyring() { return *keyring_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
@@ -62,6 +68,9 @@ class Services {
   std::unique_ptr<Keyring> keyring_;
   std::unique_ptr<TipService> tips_;
   std::unique_ptr<RewardService> rewards_;
+  std::unique_ptr<ProtectionService> protection_;
+  std::unique_ptr<ReturnService> returns_;
+  std::unique_ptr<ScreeningService> screening_;
 };
 
 }  // namespace escudo::service
