@@ -2,7 +2,7 @@
 //
 //   bench_screen generate --entries N --registrations M --seed S --out DIR [--hit-share F]
 //                         writes DIR/watchlist.csv, registrations.csv and truth.csv (screen_gen.h)
-//   bench_screen run --dir DIR [--threshold P] [--threads T] [--show-misses N]
+//   bench_screen run --dir DIR [--threshold P] [--threads T] [--max-block N] [--show-misses N]
 //                         indexes the watchlist, then screens every registration one at a time
 //                         (each call timed), on T threads each with its own index when T > 1
 //
@@ -100,6 +100,7 @@ int run(int argc, char** argv) {
   const double threshold = std::atof(arg(argc, argv, "--threshold", "0.5"));
   const int threads = std::max(1, std::atoi(arg(argc, argv, "--threads", "1")));
   const int show_misses = std::atoi(arg(argc, argv, "--show-misses", "0"));
+  const int max_block = std::atoi(arg(argc, argv, "--max-block", "100"));
   if (dir.empty()) {
     std::fprintf(stderr, "usage: bench_screen run --dir DIR [--threshold P] [--threads T]\n");
     return 2;
@@ -124,6 +125,7 @@ int run(int argc, char** argv) {
   std::vector<Worker> workers(static_cast<std::size_t>(threads));
   screen::ScreenOptions options;
   options.min_score = threshold;
+  options.max_block_size = static_cast<std::uint32_t>(std::max(2, max_block));
   const auto t0 = Clock::now();
   for (auto& w : workers) {
     std::vector<screen::WatchlistEntry> entries;

@@ -82,6 +82,7 @@ Result<std::unique_ptr<Screener>> Screener::build(std::vector<WatchlistEntry> en
   ro.train = false;
   ro.threads = options.threads;
   ro.keep_threshold = 0.99;
+  ro.blocking.max_block_size = options.max_block_size;
   ESCUDO_ASSIGN_OR_RETURN(s->index_, resolve::EntityIndex::build(std::move(records), nicknames, ro));
   return s;
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct ScreenOptions {
   double min_score = 0.5;
   std::size_t max_hits = 10;  // per person screened, best first
   int threads = 2;            // for building the index
+  // Name blocks larger than this are not expanded (resolve::BlockingOptions): the bound on the
+  // candidates one screening compares.
+  std::uint32_t max_block_size = 100;
 };
 
 struct Hit {
