@@ -152,7 +152,7 @@ TEST_F(ScreeningServerTest, RandomHistoriesNeverExecuteAForbiddenReturn) {
   const char* next_status[] = {"recognised", "rejected", "under_appeal", "rejected_final", "withdrawn"};
   const char* outcomes[] = {"no_indicators", "suspected", "recognised", "not_a_victim"};
   std::mt19937 rng(99);
-  int executed = 0;
+  int executed = 0, stopped = 0, refused = 0;
   for (int step = 0; step < 150; ++step) {
     const std::int64_t p = people[rng() % people.size()];
     const std::string base = "/api/persons/" + std::to_string(p);
@@ -200,6 +200,7 @@ TEST_F(ScreeningServerTest, RandomHistoriesNeverExecuteAForbiddenReturn) {
           return_person[id_in(r.body)] = p;
         } else if (r.body.find("safeguard") != std::string::npos) {
           EXPECT_TRUE(forbidden(p)) << r.body;
+          ++refused;
         }
         break;
       }
@@ -211,12 +212,17 @@ TEST_F(ScreeningServerTest, RandomHistoriesNeverExecuteAForbiddenReturn) {
         const bool went = r.body.find("\"executed\":true") != std::string::npos;
         EXPECT_EQ(went, !forbidden(it->second)) << r.body;
         executed += went ? 1 : 0;
+        stopped += went ? 0 : 1;
         return_person.erase(it);
         break;
       }
     }
   }
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM return_decisions WHERE status = 'executed'"), executed);
+  // The history went through each path: refused at decision, executed, stopped at execution.
+  EXPECT_GT(refused, 0);
+  EXPECT_GT(executed, 0);
+  EXPECT_GT(stopped, 0);
 }
 
 TEST_F(ScreeningServerTest, WatchlistImportAndTheQueue) {
