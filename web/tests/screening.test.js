@@ -99,8 +99,14 @@ describe('screening and returns with safeguards', TIMEOUT, () => {
     const b = await postJson(registrar.page, '/api/registrations', one({ given_names: 'Yeison', family_names: 'Asprilla', birth_date: '1990-05-05' }));
     const claimant = a.body.people[0].id;
     const passenger = b.body.people[0].id;
-    const claim = await postJson(officer.page, `/api/persons/${claimant}/claims`, { lodged_on: '2024-03-02' });
-    assert.equal(claim.status, 201, JSON.stringify(claim.body));
+    // The protection officer lodges the claim from the person's file, which then shows the safeguard.
+    await officer.page.goto(`${escudo.url}/#/screening/${claimant}`);
+    await officer.page.locator('#claim-lodged-on').fill('2024-03-02');
+    await officer.page.getByTestId('lodge-claim').click();
+    await officer.page.getByTestId('lodged').waitFor();
+    await officer.page.getByTestId('safeguards').waitFor();
+    assert.match(await officer.page.getByTestId('safeguards').innerText(), /a protection claim is pending/);
+    assert.match(await officer.page.getByTestId('file-claims').innerText(), /pending/);
 
     const page = registrar.page;
     await goTo(page, 'returns');

@@ -121,6 +121,7 @@ const routes = {
   screenPerson: { method: 'POST', path: '/api/persons/{id}/screening' },
   personFile: { method: 'GET', path: '/api/persons/{id}/file' },
   safeguards: { method: 'GET', path: '/api/persons/{id}/safeguards' },
+  lodgeClaim: { method: 'POST', path: '/api/persons/{id}/claims' },
   decideReturn: { method: 'POST', path: '/api/returns' },
   manifests: { method: 'GET', path: '/api/manifests' },
   createManifest: { method: 'POST', path: '/api/manifests' },
@@ -428,6 +429,10 @@ export const api = {
 
   /** A person's claims, assessments, referrals, returns and what would stop a return now (audited). */
   personFile: (id: number) => call<PersonFile>(routes.personFile, { params: { id } }),
+
+  /** Lodges a protection claim (pending) for the person; `lodgedOn` is YYYY-MM-DD. */
+  lodgeClaim: (id: number, lodgedOn: string) =>
+    call<{ id: number; status: string }>(routes.lodgeClaim, { params: { id }, json: { lodged_on: lodgedOn } }),
 
   safeguards: (id: number) =>
     call<{ allowed: boolean; safeguards: SafeguardBlock[] }>(routes.safeguards, { params: { id } }),

@@ -788,6 +788,12 @@ export const en = {
   'returns.execute': 'Execute manifest',
   'returns.went': 'Return {id}: person {person} went.',
   'returns.stopped': 'Return {id}: person {person} was stopped: {why}',
+  'screening.hits': 'Screening hits',
+  'screening.hitLine': '{entry} (score {score}): {status}',
+  'screening.lodgeTitle': 'Lodge a protection claim',
+  'screening.lodgedOn': 'Lodged on',
+  'screening.lodge': 'Lodge claim',
+  'screening.claimLodged': 'Claim {id} lodged: no return while it is pending.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -790,4 +790,10 @@ export const es: Record<MessageKey, string> = {
   'returns.execute': 'Ejecutar manifiesto',
   'returns.went': 'Retorno {id}: la persona {person} partió.',
   'returns.stopped': 'Retorno {id}: la persona {person} fue detenida por una salvaguarda: {why}',
+  'screening.hits': 'Coincidencias de control',
+  'screening.hitLine': '{entry} (puntaje {score}): {status}',
+  'screening.lodgeTitle': 'Registrar una solicitud de protección',
+  'screening.lodgedOn': 'Presentada el',
+  'screening.lodge': 'Registrar solicitud',
+  'screening.claimLodged': 'Solicitud {id} registrada: no habrá retorno mientras esté pendiente.',
 };

@@ -97,17 +97,55 @@ function Queue({ me }: PageProps) {
   );
 }
 
-function FileView({ id }: { id: number }) {
+function ProtectionForms({ id, onChange }: { id: number; onChange: () => void }) {
+  const { t } = useI18n();
+  const [lodgedOn, setLodgedOn] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const lodge = (event: Event) => {
+    event.preventDefault();
+    setProblem(null);
+    setDone(null);
+    api
+      .lodgeClaim(id, lodgedOn)
+      .then((claim) => {
+        setDone(t('screening.claimLodged', { id: claim.id }));
+        onChange();
+      })
+      .catch((error: unknown) => setProblem(problemOf(error, t('errors.unreachable'))));
+  };
+  return (
+    <form class="section" onSubmit={lodge} aria-labelledby="lodge-heading" noValidate>
+      <h2 class="heading-l" id="lodge-heading">{t('screening.lodgeTitle')}</h2>
+      {problem && <Notice kind="error" title={problem} testId="lodge-problem" />}
+      {done && <Notice kind="success" title={done} testId="lodged" />}
+      <TextField id="claim-lodged-on" label={t('screening.lodgedOn')} hint={t('returns.dayHint')} value={lodgedOn} onInput={setLodgedOn} width="half" />
+      <button type="submit" class="button" data-testid="lodge-claim">{t('screening.lodge')}</button>
+    </form>
+  );
+}
+
+function FileView({ id, me }: { id: number; me: PageProps['me'] }) {
   const { t } = useI18n();
   const [file, setFile] = useState<PersonFile | null>(null);
+  const [hits, setHits] = useState<ScreeningHit[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    setFile(null);
+  const load = () => {
     api
       .personFile(id)
       .then(setFile)
       .catch((error: unknown) => setProblem(problemOf(error, t('errors.unreachable'))));
-  }, [id, t]);
+    if (me.permissions.includes('screening.read')) {
+      api
+        .screeningHits('all', id)
+        .then((answer) => setHits(answer.hits))
+        .catch(() => setHits([]));
+    }
+  };
+  useEffect(() => {
+    setFile(null);
+    load();
+  }, [id]);
   if (problem) return <Notice kind="error" title={problem} />;
   if (!file) return <Loading />;
   return (
@@ -130,10 +168,19 @@ function FileView({ id }: { id: number }) {
           </ul>
         )}
       </section>
+      <section class="section" aria-labelledby="file-hits-heading">
+        <h2 class="heading-l" id="file-hits-heading">{t('screening.hits')}</h2>
+        {hits.length === 0 && <p>{t('screening.none')}</p>}
+        <ul data-testid="file-hits">
+          {hits.map((h) => (
+            <li key={h.id}>{t('screening.hitLine', { entry: h.entry_id, score: h.score.toFixed(3), status: h.status })}</li>
+          ))}
+        </ul>
+      </section>
       <section class="section" aria-labelledby="claims-heading">
         <h2 class="heading-l" id="claims-heading">{t('screening.claims')}</h2>
         {file.claims.length === 0 && <p>{t('screening.none')}</p>}
-        <ul>
+        <ul data-testid="file-claims">
           {file.claims.map((c) => (
             <li key={c.id}>{t('screening.claimLine', { id: c.id, lodged: c.lodged_on, status: c.status })}</li>
           ))}
@@ -151,6 +198,7 @@ function FileView({ id }: { id: number }) {
           ))}
         </ul>
       </section>
+      {me.permissions.includes('protection.manage') && <ProtectionForms id={id} onChange={load} />}
     </>
   );
 }
@@ -163,5 +211,5 @@ export function ScreeningPage(props: PageProps) {
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, [route]);
-  return id !== undefined ? <FileView id={id} /> : <Queue {...props} />;
+  return id !== undefined ? <FileView id={id} me={props.me} /> : <Queue {...props} />;
 }
