@@ -27,6 +27,8 @@ void add_tip_routes(Router& router, service::Services& services);
 void add_reward_routes(Router& router, service::Services& services);
 void add_intel_routes(Router& router, service::Services& services);
 void add_case_routes(Router& router, service::Services& services);
+// Screening, protection needs and returns (routes_screening.cc).
+void add_screening_routes(Router& router, service::Services& services);
 // Health and the OpenAPI description; call last, so the description lists every route.
 void add_system_routes(Router& router);
 

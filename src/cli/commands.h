@@ -91,6 +91,51 @@ struct ResolveArgs {
   bool lenient_dates = false;
 };
 
+// `escudo screen`: people in one CSV against the watchlist in another.
+struct ScreenArgs {
+  std::string watchlist;
+  std::string input;
+  std::string output;
+  std::string id_column;
+  std::vector<std::string> fields;  // KIND=COLUMN[:FORMAT] of the input (and of the list)
+  std::string watchlist_id_column;  // default: id_column
+  std::vector<std::string> watchlist_fields;  // default: fields
+  double threshold = 0.5;
+  int max_hits = 10;
+  std::string explain;
+  std::string nicknames;
+  bool lenient_dates = false;
+};
+
+// `escudo watchlist|screening|rules|protection|returns …` (src/cli/protection_command.cc).
+struct ProtectionArgs {
+  std::string db;
+  std::int64_t person = 0;
+  std::vector<std::int64_t> people;
+  std::int64_t claim = 0;  // 0: lodge a new claim
+  std::int64_t manifest = 0;
+  std::vector<std::int64_t> returns;
+  std::string name;
+  std::string kind = "other";
+  std::string file;
+  std::string status;
+  std::string on;  // YYYY-MM-DD
+  std::string note;
+  std::string outcome;
+  std::vector<std::string> indicators;
+  std::string recommendation;
+  std::string to;  // receiving country (ISO-3)
+  std::string reason;
+  bool voluntary = false;
+  std::string mode = "bus";
+  std::string escort;
+  std::string from = "2000-01";
+  std::string to_month = "2100-12";
+};
+
+// Exit code of a return (or a check) that a safeguard stopped.
+inline constexpr int kStoppedBySafeguard = 3;
+
 // Where `escudo network` reads its links (src/cli/network_input.h).
 struct NetworkInputArgs {
   std::string edges;
@@ -181,6 +226,21 @@ int run_network_path(const NetworkPathArgs& args);
 int run_network_export(const NetworkExportArgs& args);
 // Resolves the person records of a CSV into entities (src/cli/resolve_command.cc).
 int run_resolve(const ResolveArgs& args);
+// Screens the people of a CSV against a watchlist CSV (src/cli/screen_command.cc).
+int run_screen(const ScreenArgs& args);
+int run_watchlist_import(const ProtectionArgs& args);
+int run_watchlist_versions(const ProtectionArgs& args);
+int run_screening_run(const ProtectionArgs& args);
+int run_screening_figures(const ProtectionArgs& args);
+int run_rules_add(const ProtectionArgs& args);
+int run_protection_claim(const ProtectionArgs& args);
+int run_protection_trafficking(const ProtectionArgs& args);
+int run_protection_best_interest(const ProtectionArgs& args);
+int run_returns_check(const ProtectionArgs& args);
+int run_returns_decide(const ProtectionArgs& args);
+int run_returns_manifest(const ProtectionArgs& args);
+int run_returns_add(const ProtectionArgs& args);
+int run_returns_execute(const ProtectionArgs& args);
 int run_sim_transits(const SimArgs& args);
 int run_sim_people(const SimPeopleArgs& args);
 // A simulated smuggling organisation's calls, transfers and interview mentions, and its truth.

@@ -93,6 +93,115 @@ void add_network_commands(CLI::App& app, NetworkArgs& args, int& exit_code) {
   exporter->callback([&] { exit_code = run_network_export(args.exports); });
 }
 
+
+// `escudo watchlist|screening|rules|protection|returns`: the arguments live in `a` while CLI11
+// parses.
+void add_protection_commands(CLI::App& app, ProtectionArgs& a, int& exit_code) {
+  auto db = [&](CLI::App* c) { c->add_option("--db", a.db, "Database file")->required(); };
+  auto bind = [&](CLI::App* c, int (*run)(const ProtectionArgs&)) {
+    c->callback([&exit_code, &a, run] { exit_code = run(a); });
+  };
+  auto* watchlist = app.add_subcommand("watchlist", "Watchlists: import a new version, list versions");
+  watchlist->require_subcommand(1);
+  auto* wl_import = watchlist->add_subcommand(
+      "import", "Import a watchlist CSV (entry_id, name or given_name+surname, aliases, "
+                "dates_of_birth, nationalities, documents, listed_for; ';' between several)");
+  db(wl_import);
+  wl_import->add_option("--name", a.name, "The list's name; a new import of it is a new version")->required();
+  wl_import->add_option("--kind", a.kind, "wanted, sanctions or other")->capture_default_str();
+  wl_import->add_option("file", a.file, "CSV file")->required();
+  bind(wl_import, run_watchlist_import);
+  auto* wl_versions = watchlist->add_subcommand("versions", "Every imported version (CSV)");
+  db(wl_versions);
+  bind(wl_versions, run_watchlist_versions);
+
+  auto* screening = app.add_subcommand("screening", "Screen registered people; figures");
+  screening->require_subcommand(1);
+  auto* sc_run = screening->add_subcommand(
+      "run", "Screen registered people against the watchlists and earlier records (hits as CSV)");
+  db(sc_run);
+  sc_run->add_option("--person", a.people, "Person id (repeatable)")->required();
+  bind(sc_run, run_screening_run);
+  auto* sc_figures = screening->add_subcommand(
+      "figures", "Screenings, hits, claims, decisions, returns and safeguard stops by nationality "
+                 "and month (CSV, no names)");
+  db(sc_figures);
+  sc_figures->add_option("--from", a.from, "First month, YYYY-MM")->capture_default_str();
+  sc_figures->add_option("--to", a.to_month, "Last month, YYYY-MM")->capture_default_str();
+  bind(sc_figures, run_screening_figures);
+
+  auto* rules = app.add_subcommand("rules", "Entry requirements");
+  rules->require_subcommand(1);
+  auto* rules_add = rules->add_subcommand("add", "A new version of the entry requirements (JSON)");
+  db(rules_add);
+  rules_add->add_option("--effective-on", a.on, "First day in force, YYYY-MM-DD")->required();
+  rules_add->add_option("--note", a.note, "What changed");
+  rules_add->add_option("file", a.file, "JSON file: documents, visa_required, visa_exempt, min_age_alone")
+      ->required();
+  bind(rules_add, run_rules_add);
+
+  auto* protection = app.add_subcommand("protection", "Protection claims, trafficking, children");
+  protection->require_subcommand(1);
+  auto* claim = protection->add_subcommand(
+      "claim", "Lodge a protection claim (--person), or move one (--claim with --status)");
+  db(claim);
+  claim->add_option("--person", a.person, "Person id (to lodge)");
+  claim->add_option("--claim", a.claim, "Claim id (to decide, appeal or withdraw)");
+  claim->add_option("--status", a.status,
+                    "recognised, rejected, under_appeal, rejected_final or withdrawn");
+  claim->add_option("--on", a.on, "Day, YYYY-MM-DD")->required();
+  claim->add_option("--note", a.note, "The decision's note");
+  bind(claim, run_protection_claim);
+  auto* trafficking = protection->add_subcommand("trafficking", "Record a trafficking assessment");
+  db(trafficking);
+  trafficking->add_option("--person", a.person, "Person id")->required();
+  trafficking->add_option("--indicator", a.indicators, "Checklist code (repeatable)");
+  trafficking->add_option("--outcome", a.outcome,
+                          "no_indicators, suspected, recognised or not_a_victim")->required();
+  trafficking->add_option("--on", a.on, "Day, YYYY-MM-DD")->required();
+  bind(trafficking, run_protection_trafficking);
+  auto* bia = protection->add_subcommand("best-interest", "A child's best-interest assessment");
+  db(bia);
+  bia->add_option("--person", a.person, "Person id")->required();
+  bia->add_option("--status", a.status, "open or completed")->required();
+  bia->add_option("--recommendation", a.recommendation, "return, stay or other_solution");
+  bia->add_option("--note", a.note, "Note");
+  bind(bia, run_protection_best_interest);
+
+  auto* returns = app.add_subcommand(
+      "returns", "Returns with safeguards (exit 3 when a safeguard stops one)");
+  returns->require_subcommand(1);
+  auto* check = returns->add_subcommand("check", "What would stop returning a person now");
+  db(check);
+  check->add_option("--person", a.person, "Person id")->required();
+  bind(check, run_returns_check);
+  auto* decide = returns->add_subcommand("decide", "Decide a return");
+  db(decide);
+  decide->add_option("--person", a.person, "Person id")->required();
+  decide->add_option("--to", a.to, "Receiving country, ISO-3")->required();
+  decide->add_option("--reason", a.reason, "Why (shown to the person)")->required();
+  decide->add_flag("--voluntary", a.voluntary, "The person asked to go back");
+  bind(decide, run_returns_decide);
+  auto* manifest = returns->add_subcommand("manifest", "Open a manifest (a bus or a flight)");
+  db(manifest);
+  manifest->add_option("--mode", a.mode, "bus or flight")->capture_default_str();
+  manifest->add_option("--to", a.to, "Receiving country, ISO-3")->required();
+  manifest->add_option("--departs-on", a.on, "YYYY-MM-DD")->required();
+  manifest->add_option("--escort", a.escort, "Escort");
+  bind(manifest, run_returns_manifest);
+  auto* add = returns->add_subcommand("add", "Put decided returns on a manifest");
+  db(add);
+  add->add_option("--manifest", a.manifest, "Manifest id")->required();
+  add->add_option("--return", a.returns, "Return id (repeatable)")->required();
+  bind(add, run_returns_add);
+  auto* execute = returns->add_subcommand(
+      "execute", "Execute a manifest or returns; each is checked again and stopped if it must be");
+  db(execute);
+  execute->add_option("--manifest", a.manifest, "Manifest id");
+  execute->add_option("--return", a.returns, "Return id (repeatable)");
+  bind(execute, run_returns_execute);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -225,6 +334,44 @@ int main(int argc, char** argv) {
   resolve_cmd->add_flag("--lenient-dates", resolve_args.lenient_dates,
                         "Keep the valid part of a malformed date instead of refusing the file");
   resolve_cmd->callback([&] { exit_code = run_resolve(resolve_args); });
+
+  ScreenArgs screen_args;
+  auto* screen_cmd = app.add_subcommand(
+      "screen", "Screen a CSV of people against a watchlist CSV (one output row per hit)");
+  screen_cmd->add_option("--watchlist", screen_args.watchlist,
+                         "CSV watchlist, one entry a row; aliases in columns mapped with "
+                         "alias=COLUMN (several in a cell separated by ';')")
+      ->required();
+  screen_cmd->add_option("--input", screen_args.input, "CSV file of the people to screen")
+      ->required();
+  screen_cmd->add_option("--output", screen_args.output,
+                         "CSV to write: input_id,entry_id,score,matched_name,reasons")
+      ->required();
+  screen_cmd->add_option("--id-column", screen_args.id_column, "Column holding each person's id")
+      ->required();
+  screen_cmd->add_option("--field", screen_args.fields,
+                         "KIND=COLUMN[:FORMAT], repeatable, as in escudo resolve; also maps the "
+                         "watchlist unless --watchlist-field is given")
+      ->required();
+  screen_cmd->add_option("--watchlist-id-column", screen_args.watchlist_id_column,
+                         "Column holding each watchlist entry's id (default: --id-column)");
+  screen_cmd->add_option("--watchlist-field", screen_args.watchlist_fields,
+                         "KIND=COLUMN[:FORMAT] of the watchlist, repeatable (default: --field)");
+  screen_cmd->add_option("--threshold", screen_args.threshold,
+                         "Lowest match probability reported as a hit")
+      ->capture_default_str();
+  screen_cmd->add_option("--max-hits", screen_args.max_hits, "Most hits per person, best first")
+      ->capture_default_str();
+  screen_cmd->add_option("--explain", screen_args.explain,
+                         "Text file to write each hit's field-by-field explanation to");
+  screen_cmd->add_option("--nicknames", screen_args.nicknames,
+                         "Your own nickname table (format of data/resolve/nicknames.txt)");
+  screen_cmd->add_flag("--lenient-dates", screen_args.lenient_dates,
+                       "Keep the valid part of a malformed date instead of refusing the file");
+  screen_cmd->callback([&] { exit_code = run_screen(screen_args); });
+
+  ProtectionArgs pa;
+  add_protection_commands(app, pa, exit_code);
 
   NetworkArgs network_args;
   add_network_commands(app, network_args, exit_code);

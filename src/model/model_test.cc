@@ -23,6 +23,9 @@ TEST(RoleTest, GrantsFollowTheTable) {
   EXPECT_TRUE(role_grants(Role::kAuditor, Permission::kAuditRead));
   for (Role r : all_roles()) EXPECT_TRUE(role_grants(r, Permission::kTransitsRead));
   EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kTipExtracts));
+  EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kWatchlistsManage));
+  EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kScreeningFigures));
+  EXPECT_FALSE(role_grants(Role::kAdmin, Permission::kReturnsExecute));
   EXPECT_TRUE(role_grants(Role::kTipHandler, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kRewardsCommittee, Permission::kTipsRead));
@@ -30,7 +33,8 @@ TEST(RoleTest, GrantsFollowTheTable) {
   EXPECT_TRUE(role_grants(Role::kRewardsCommittee, Permission::kRewardsReview));
   std::vector<Role> roles = {Role::kCommander, Role::kAuditor};
   EXPECT_EQ(permissions_of(roles), (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead,
-                                                            Permission::kCasesFigures}));
+                                                            Permission::kCasesFigures,
+                                                            Permission::kReturnsExecute, Permission::kScreeningFigures}));
   // Analysts build the graph and the cases; commanders see the figures only; names in the
   // graph are for those who need them.
   EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kIntelWrite));

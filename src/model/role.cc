@@ -16,7 +16,8 @@ constexpr std::array kPermissions = {
     kIdentityRead,   kEntitiesReview,  kTipsRead,      kTipsManage,     kTipExtracts,
     kRewardsRead,    kRewardsNominate, kRewardsReview, kRewardsPay,     kIntelRead,
     kIntelIdentity,  kIntelWrite,      kCasesRead,     kCasesManage,    kCasesAll,
-    kCasesFigures};
+    kCasesFigures,   kScreeningRead,   kScreeningDecide, kWatchlistsManage, kProtectionManage,
+    kReturnsDecide,  kReturnsExecute,  kRulesManage,   kScreeningFigures};
 
 struct Grant {
   Role role;
@@ -49,6 +50,17 @@ constexpr std::array kGrants = {
     Grant{kRewardsCommittee, kIntelRead}, Grant{kRewardsCommittee, kCasesRead},
     Grant{kRewardsCommittee, kCasesAll},  Grant{kRewardsCommittee, kCasesFigures},
     Grant{kCommander, kCasesFigures},
+    // Screening and returns: registrars screen and decide returns at the border; protection
+    // officers see the queue and keep protection needs; commanders execute returns (buses,
+    // flights, escorts). No grant lets anyone lift a safeguard: ReturnService enforces them.
+    Grant{kRegistrar, kScreeningRead},   Grant{kRegistrar, kScreeningDecide},
+    Grant{kProtectionOfficer, kScreeningRead}, Grant{kAdmin, kWatchlistsManage},
+    Grant{kAnalyst, kWatchlistsManage},  Grant{kProtectionOfficer, kProtectionManage},
+    Grant{kRegistrar, kReturnsDecide},   Grant{kCommander, kReturnsExecute},
+    Grant{kRegistrar, kReturnsExecute},  Grant{kAdmin, kRulesManage},
+    Grant{kRegistrar, kScreeningFigures}, Grant{kProtectionOfficer, kScreeningFigures},
+    Grant{kAnalyst, kScreeningFigures},  Grant{kCommander, kScreeningFigures},
+    Grant{kAdmin, kScreeningFigures},
 };
 
 }  // namespace
@@ -103,6 +115,14 @@ std::string_view permission_name(Permission permission) {
     case kCasesManage: return "cases.manage";
     case kCasesAll: return "cases.all";
     case kCasesFigures: return "cases.figures";
+    case kScreeningRead: return "screening.read";
+    case kScreeningDecide: return "screening.decide";
+    case kWatchlistsManage: return "watchlists.manage";
+    case kProtectionManage: return "protection.manage";
+    case kReturnsDecide: return "returns.decide";
+    case kReturnsExecute: return "returns.execute";
+    case kRulesManage: return "rules.manage";
+    case kScreeningFigures: return "screening.figures";
   }
   return "unknown";
 }

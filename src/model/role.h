@@ -48,6 +48,14 @@ enum class Permission : std::uint8_t {
   kCasesManage,     // open cases, add members, entities, tips, incidents and events
   kCasesAll,        // every case, member or not
   kCasesFigures,    // arrests and convictions by period, agency and country (no names)
+  kScreeningRead,    // the screening queue: hits against watchlists and earlier records
+  kScreeningDecide,  // confirm or dismiss a screening hit
+  kWatchlistsManage,  // import watchlists (each import a new version)
+  kProtectionManage,  // claims, trafficking assessments, best-interest assessments, referrals
+  kReturnsDecide,     // decide a return, and request or approve a voluntary-return override
+  kReturnsExecute,    // build manifests and execute returns (the safeguards still apply)
+  kRulesManage,       // entry requirements: new versions with an effective date
+  kScreeningFigures,  // counts of screenings, hits, claims and returns; no names
 };
 
 std::span<const Role> all_roles();

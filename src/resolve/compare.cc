@@ -84,6 +84,8 @@ bool similar_given_names(std::string_view x, std::string_view y, std::uint64_t p
                          std::uint64_t phonetic_y) {
   if (phonetic_x == phonetic_y || jaro_winkler(x, y) >= 0.9) return true;
   if (std::min(x.size(), y.size()) >= 4 && damerau_levenshtein(x, y, 1) <= 1) return true;
+  // Without an initial J, each heard form is the name's own code, already compared above.
+  if (x.front() != 'j' && y.front() != 'j') return false;
   return heard_given_name(x) == heard_given_name(y);
 }
 

@@ -24,6 +24,9 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->rewards_ = std::make_unique<RewardService>(*s->pool_, *s->clock_);
   s->intel_ = std::make_unique<IntelService>(*s->pool_, *s->clock_, *s->resolve_);
   s->cases_ = std::make_unique<CaseService>(*s->pool_, *s->clock_, *s->intel_);
+  s->protection_ = std::make_unique<ProtectionService>(*s->pool_, *s->clock_);
+  s->returns_ = std::make_unique<ReturnService>(*s->pool_, *s->clock_);
+  s->screening_ = std::make_unique<ScreeningService>(*s->pool_, *s->clock_);
   return s;
 }
 

@@ -14,8 +14,11 @@
 #include "service/case_service.h"
 #include "service/intel_service.h"
 #include "service/registration_service.h"
+#include "service/protection_service.h"
 #include "service/resolve_service.h"
+#include "service/return_service.h"
 #include "service/reward_service.h"
+#include "service/screening_service.h"
 #include "service/stats_service.h"
 #include "service/tip_service.h"
 #include "service/transit_service.h"
@@ -47,6 +50,9 @@ class Services {
   ResolveService& resolve() { return *resolve_; }
   TipService& tips() { return *tips_; }
   RewardService& rewards() { return *rewards_; }
+  ProtectionService& protection() { return *protection_; }
+  ReturnService& returns() { return *returns_; }
+  ScreeningService& screening() { return *screening_; }
   Keyring& keyring() { return *keyring_; }
   IntelService& intel() { return *intel_; }
   CaseService& cases() { return *cases_; }
@@ -68,6 +74,9 @@ class Services {
   std::unique_ptr<RewardService> rewards_;
   std::unique_ptr<IntelService> intel_;
   std::unique_ptr<CaseService> cases_;
+  std::unique_ptr<ProtectionService> protection_;
+  std::unique_ptr<ReturnService> returns_;
+  std::unique_ptr<ScreeningService> screening_;
 };
 
 }  // namespace escudo::service

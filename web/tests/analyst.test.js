@@ -124,7 +124,7 @@ describe('analyst', TIMEOUT, () => {
   it('shows a registrar Register first, and the Import page, but not Users or Audit', async () => {
     const { context, page } = await openPage(browser, escudo.url);
     await signIn(page, escudo.url, escudo.users.registrar);
-    assert.deepEqual(await navNames(page), ['Register', 'Overview', 'Corridor', 'Report', 'Entities', 'Import', 'Account']);
+    assert.deepEqual(await navNames(page), ['Register', 'Overview', 'Corridor', 'Report', 'Entities', 'Screening', 'Returns', 'Import', 'Account']);
     // A registrar lands on Register after signing in.
     await page.waitForFunction(() => window.location.hash === '#/register');
     await context.close();

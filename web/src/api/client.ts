@@ -53,6 +53,12 @@ import type {
   NewUser,
   PasswordChange,
   PeriodComparison,
+  PersonFile,
+  ExecutionOutcome,
+  ReturnDecision,
+  ReturnManifest,
+  SafeguardBlock,
+  ScreeningHit,
   ProbableMatch,
   Projection,
   ProjectionQuery,
@@ -139,6 +145,18 @@ const routes = {
   addCaseItem: { method: 'POST', path: '/api/cases/{id}/items' },
   addCaseEvent: { method: 'POST', path: '/api/cases/{id}/events' },
   caseFigures: { method: 'GET', path: '/api/cases/figures' },
+  screeningHits: { method: 'GET', path: '/api/screening/hits' },
+  decideHit: { method: 'POST', path: '/api/screening/hits/{id}/decision' },
+  screenPerson: { method: 'POST', path: '/api/persons/{id}/screening' },
+  personFile: { method: 'GET', path: '/api/persons/{id}/file' },
+  safeguards: { method: 'GET', path: '/api/persons/{id}/safeguards' },
+  lodgeClaim: { method: 'POST', path: '/api/persons/{id}/claims' },
+  decideReturn: { method: 'POST', path: '/api/returns' },
+  manifests: { method: 'GET', path: '/api/manifests' },
+  createManifest: { method: 'POST', path: '/api/manifests' },
+  manifestReturns: { method: 'GET', path: '/api/manifests/{id}/returns' },
+  addToManifest: { method: 'POST', path: '/api/manifests/{id}/returns' },
+  executeManifest: { method: 'POST', path: '/api/manifests/{id}/execute' },
 } as const satisfies Record<string, Route>;
 
 /** Every route this client calls, as `{method, path}`. */
@@ -457,4 +475,42 @@ export const api = {
     call<Nomination>(routes.payNomination, { params: { id }, json: payment }),
 
   rewardReport: () => call<{ rows: RewardReportRow[] }>(routes.rewardReport),
+
+  /** The screening queue, best score first; `status` open (default), confirmed, dismissed or all. */
+  screeningHits: (status = 'open', person?: number) =>
+    call<{ hits: ScreeningHit[] }>(routes.screeningHits, { query: { status, person } }),
+
+  /** Confirms or dismisses a hit (a dismissal says why); audited. */
+  decideHit: (id: number, decision: 'confirm' | 'dismiss', note: string) =>
+    call<ScreeningHit>(routes.decideHit, { params: { id }, json: { decision, note } }),
+
+  screenPerson: (id: number) => call<{ hits: ScreeningHit[] }>(routes.screenPerson, { params: { id } }),
+
+  /** A person's claims, assessments, referrals, returns and what would stop a return now (audited). */
+  personFile: (id: number) => call<PersonFile>(routes.personFile, { params: { id } }),
+
+  /** Lodges a protection claim (pending) for the person; `lodgedOn` is YYYY-MM-DD. */
+  lodgeClaim: (id: number, lodgedOn: string) =>
+    call<{ id: number; status: string }>(routes.lodgeClaim, { params: { id }, json: { lodged_on: lodgedOn } }),
+
+  safeguards: (id: number) =>
+    call<{ allowed: boolean; safeguards: SafeguardBlock[] }>(routes.safeguards, { params: { id } }),
+
+  /** Decides a return; ApiError 409 with reason `safeguard` and the reasons when the law forbids it. */
+  decideReturn: (decision: { person_id: number; receiving_country: string; reason: string; voluntary?: boolean }) =>
+    call<ReturnDecision>(routes.decideReturn, { json: decision }),
+
+  manifests: () => call<{ manifests: ReturnManifest[] }>(routes.manifests),
+
+  createManifest: (m: { mode: 'bus' | 'flight'; receiving_country: string; departs_on: string; escort: string }) =>
+    call<ReturnManifest>(routes.createManifest, { json: m }),
+
+  manifestReturns: (id: number) => call<{ returns: ReturnDecision[] }>(routes.manifestReturns, { params: { id } }),
+
+  /** Refused (409 `safeguard`, with the reason) when a safeguard stops the return now. */
+  addToManifest: (id: number, returnId: number) =>
+    call<ReturnDecision>(routes.addToManifest, { params: { id }, json: { return_id: returnId } }),
+
+  /** Each return is checked again; the answer says who went and who was stopped, and why. */
+  executeManifest: (id: number) => call<{ outcomes: ExecutionOutcome[] }>(routes.executeManifest, { params: { id } }),
 };

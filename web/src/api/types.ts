@@ -47,7 +47,15 @@ export type Permission =
   | 'cases.read'
   | 'cases.manage'
   | 'cases.all'
-  | 'cases.figures';
+  | 'cases.figures'
+  | 'screening.read'
+  | 'screening.decide'
+  | 'watchlists.manage'
+  | 'protection.manage'
+  | 'returns.decide'
+  | 'returns.execute'
+  | 'rules.manage'
+  | 'screening.figures';
 
 export interface Me {
   id: number | string;
@@ -784,4 +792,73 @@ export interface MoneyFlows {
   top_senders: { entity: GraphNode; amount_cents: number }[];
   top_receivers: { entity: GraphNode; amount_cents: number }[];
   accounts: number[];
+}
+
+/** A screening hit: a watchlist entry or an earlier record the person may be. */
+export interface ScreeningHit {
+  id: number;
+  person_id: number;
+  source: 'watchlist' | 'earlier_record' | 'earlier_return';
+  watchlist: string;
+  version_id: number | null;
+  entry_id: string;
+  matched_name: string;
+  score: number;
+  reasons: string[];
+  status: 'open' | 'confirmed' | 'dismissed';
+  decided_by: string;
+  decision_note: string;
+  nationality: string;
+  created_at: Timestamp;
+}
+
+export interface SafeguardBlock {
+  safeguard: string;
+  reason: string;
+  lifted: boolean;
+}
+
+export interface ReturnDecision {
+  id: number;
+  person_id: number;
+  receiving_country: string;
+  reason: string;
+  rule_version: number | null;
+  voluntary: boolean;
+  status: 'decided' | 'executed' | 'stopped' | 'cancelled';
+  manifest_id: number | null;
+  decided_at: Timestamp;
+  decided_by: string;
+  executed_at: Timestamp | null;
+  executed_by: string;
+  stopped_reason: string;
+}
+
+export interface PersonFile {
+  person_id: number;
+  nationality: string;
+  registered_on: string;
+  child: boolean;
+  claims: { id: number; lodged_on: string; status: string; decided_on: string | null; appealed_on: string | null; decision_note: string }[];
+  trafficking: { id: number; outcome: string; assessed_on: string; indicators: string[]; assessed_by: string }[];
+  best_interest: { id: number; status: string; recommendation: string; note: string; updated_by: string }[];
+  referrals: { id: number; partner: string; service: string; consent: boolean; consent_note: string }[];
+  returns: ReturnDecision[];
+  safeguards: SafeguardBlock[];
+}
+
+export interface ReturnManifest {
+  id: number;
+  mode: 'bus' | 'flight';
+  receiving_country: string;
+  departs_on: string;
+  escort: string;
+  status: 'open' | 'executed';
+  created_by: string;
+}
+
+export interface ExecutionOutcome {
+  executed: boolean;
+  stopped_reason: string;
+  return: ReturnDecision;
 }

@@ -16,6 +16,8 @@ import { RegisterPage } from '../pages/register/RegisterPage';
 import { ExtractsPage } from '../pages/extracts/ExtractsPage';
 import { ReportPage } from '../pages/report/ReportPage';
 import { RewardsPage } from '../pages/rewards/RewardsPage';
+import { ReturnsPage } from '../pages/returns/ReturnsPage';
+import { ScreeningPage } from '../pages/screening/ScreeningPage';
 import { TipsPage } from '../pages/tips/TipsPage';
 import { UsersPage } from '../pages/users/UsersPage';
 
@@ -45,6 +47,8 @@ export const PAGES: PageDefinition[] = [
   { route: 'corridor', title: 'nav.corridor', permission: 'transits.read', component: CorridorPage },
   { route: 'report', title: 'nav.report', permission: 'transits.read', component: ReportPage },
   { route: 'entities', title: 'nav.entities', permission: 'entities.review', component: EntitiesPage },
+  { route: 'screening', title: 'nav.screening', permission: 'screening.read', component: ScreeningPage },
+  { route: 'returns', title: 'nav.returns', permission: 'returns.execute', component: ReturnsPage },
   { route: 'extracts', title: 'nav.extracts', permission: 'tips.extracts', component: ExtractsPage },
   { route: 'network', title: 'nav.network', permission: 'intel.read', component: NetworkPage },
   { route: 'cases', title: 'nav.cases', permission: 'cases.figures', component: CasesPage },
