@@ -25,6 +25,8 @@ void add_public_tip_routes(Router& router, service::Services& services);
 void add_tip_page_routes(Router& router, service::Services& services);
 void add_tip_routes(Router& router, service::Services& services);
 void add_reward_routes(Router& router, service::Services& services);
+// Protection incidents, hotspots, sectors, plans and operations (routes_incidents.cc).
+void add_incident_routes(Router& router, service::Services& services);
 // Health and the OpenAPI description; call last, so the description lists every route.
 void add_system_routes(Router& router);
 

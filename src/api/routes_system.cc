@@ -45,6 +45,7 @@ void add_all_routes(Router& router, service::Services& services, const RouteOpti
   add_tip_page_routes(router, services);
   add_tip_routes(router, services);
   add_reward_routes(router, services);
+  add_incident_routes(router, services);
   add_system_routes(router);
 }
 

@@ -25,7 +25,7 @@ TEST(RoleTest, GrantsFollowTheTable) {
   std::vector<Role> roles = {Role::kAnalyst, Role::kAuditor};
   EXPECT_EQ(permissions_of(roles),
             (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead,
-                                     Permission::kTipExtracts}));
+                                     Permission::kTipExtracts, Permission::kIncidentsRead}));
   EXPECT_TRUE(role_grants(Role::kTipHandler, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kRewardsCommittee, Permission::kTipsRead));

@@ -14,7 +14,8 @@ constexpr std::array kRoles = {kAdmin,     kRegistrar,        kProtectionOfficer
 constexpr std::array kPermissions = {
     kUsersManage,  kAuditRead,     kTransitsRead,    kTransitsImport, kRegistrationsCreate,
     kIdentityRead, kEntitiesReview, kTipsRead,       kTipsManage,     kTipExtracts,
-    kRewardsRead,  kRewardsNominate, kRewardsReview, kRewardsPay};
+    kRewardsRead,  kRewardsNominate, kRewardsReview, kRewardsPay,
+    kIncidentsRead, kIncidentsWrite, kIncidentsSurvivor, kOperationsPlan};
 
 struct Grant {
   Role role;
@@ -39,6 +40,11 @@ constexpr std::array kGrants = {
     Grant{kTipHandler, kRewardsRead},   Grant{kTipHandler, kRewardsNominate},
     Grant{kRewardsCommittee, kRewardsRead}, Grant{kRewardsCommittee, kRewardsReview},
     Grant{kRewardsCommittee, kRewardsPay},  Grant{kAnalyst, kTipExtracts},
+    // Protection officers record incidents and alone read survivors' records; analysts and
+    // commanders read incidents and counts; commanders plan deployments.
+    Grant{kAnalyst, kIncidentsRead},    Grant{kCommander, kIncidentsRead},
+    Grant{kProtectionOfficer, kIncidentsRead}, Grant{kProtectionOfficer, kIncidentsWrite},
+    Grant{kProtectionOfficer, kIncidentsSurvivor}, Grant{kCommander, kOperationsPlan},
 };
 
 }  // namespace
@@ -86,6 +92,10 @@ std::string_view permission_name(Permission permission) {
     case kRewardsNominate: return "rewards.nominate";
     case kRewardsReview: return "rewards.review";
     case kRewardsPay: return "rewards.pay";
+    case kIncidentsRead: return "incidents.read";
+    case kIncidentsWrite: return "incidents.write";
+    case kIncidentsSurvivor: return "incidents.survivor";
+    case kOperationsPlan: return "operations.plan";
   }
   return "unknown";
 }

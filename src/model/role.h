@@ -41,6 +41,10 @@ enum class Permission : std::uint8_t {
   kRewardsNominate,  // propose a reward for a tip that led to an outcome
   kRewardsReview,   // approve or reject a nomination (two different members approve)
   kRewardsPay,      // record the payment of an approved reward
+  kIncidentsRead,      // incidents, hotspots and sector risk; survivors' records only as counts
+  kIncidentsWrite,     // record incidents and import public incident data
+  kIncidentsSurvivor,  // survivors' records: survivor code, narrative, consent
+  kOperationsPlan,     // deployment plans, sectors and the operation log
 };
 
 std::span<const Role> all_roles();

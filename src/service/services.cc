@@ -22,6 +22,7 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->access_->set_credential_observer(s->keyring_.get());
   s->tips_ = std::make_unique<TipService>(*s->pool_, *s->clock_, *s->keyring_, options.tips);
   s->rewards_ = std::make_unique<RewardService>(*s->pool_, *s->clock_);
+  s->incidents_ = std::make_unique<IncidentService>(*s->pool_, *s->clock_);
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "service/access_service.h"
 #include "service/audit_service.h"
+#include "service/incident_service.h"
 #include "service/keyring.h"
 #include "service/registration_service.h"
 #include "service/resolve_service.h"
@@ -45,6 +46,7 @@ class Services {
   ResolveService& resolve() { return *resolve_; }
   TipService& tips() { return *tips_; }
   RewardService& rewards() { return *rewards_; }
+  IncidentService& incidents() { return *incidents_; }
   Keyring& keyring() { return *keyring_; }
   store::DatabasePool& pool() { return *pool_; }
   const Clock& clock() const { return *clock_; }
@@ -62,6 +64,7 @@ class Services {
   std::unique_ptr<Keyring> keyring_;
   std::unique_ptr<TipService> tips_;
   std::unique_ptr<RewardService> rewards_;
+  std::unique_ptr<IncidentService> incidents_;
 };
 
 }  // namespace escudo::service

@@ -9,6 +9,11 @@
 // for a refused import, the bad rows.
 
 import type {
+  IncidentCount,
+  IncidentPoints,
+  Operation,
+  Plan,
+  SectorCollection,
   AuditPage,
   AuditQuery,
   AuditVerification,
@@ -110,7 +115,20 @@ const routes = {
   reviewNomination: { method: 'POST', path: '/api/rewards/nominations/{id}/reviews' },
   payNomination: { method: 'POST', path: '/api/rewards/nominations/{id}/payment' },
   rewardReport: { method: 'GET', path: '/api/rewards/report' },
+  incidentPoints: { method: 'GET', path: '/api/incidents/points' },
+  incidentCounts: { method: 'GET', path: '/api/incidents/counts' },
+  hotspots: { method: 'GET', path: '/api/hotspots' },
+  sectors: { method: 'GET', path: '/api/sectors' },
+  plan: { method: 'POST', path: '/api/plan' },
+  operations: { method: 'GET', path: '/api/operations' },
 } as const satisfies Record<string, Route>;
+
+/** Filters of the incident routes: type and months (YYYY-MM). */
+export interface IncidentFilter {
+  type?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
 
 /** Every route this client calls, as `{method, path}`. */
 export const API_ROUTES: readonly Route[] = Object.values(routes);
@@ -398,4 +416,13 @@ export const api = {
     call<Nomination>(routes.payNomination, { params: { id }, json: payment }),
 
   rewardReport: () => call<{ rows: RewardReportRow[] }>(routes.rewardReport),
+  incidentPoints: (query: IncidentFilter) => call<IncidentPoints>(routes.incidentPoints, { query: { ...query } }),
+  incidentCounts: (query: IncidentFilter & { by?: 'year' | 'month' }) =>
+    call<{ rows: IncidentCount[] }>(routes.incidentCounts, { query: { ...query } }),
+  hotspots: (query: IncidentFilter) =>
+    call<import('geojson').FeatureCollection>(routes.hotspots, { query: { ...query } }),
+  sectors: (query: IncidentFilter) => call<SectorCollection>(routes.sectors, { query: { ...query } }),
+  plan: (request: { units: number; air_units?: number; period?: string | undefined }) =>
+    call<Plan>(routes.plan, { json: request }),
+  operations: () => call<{ operations: Operation[] }>(routes.operations),
 };

@@ -9,6 +9,7 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { CorridorPage } from '../pages/corridor/CorridorPage';
 import { EntitiesPage } from '../pages/entities/EntitiesPage';
 import { ImportPage } from '../pages/import/ImportPage';
+import { IncidentsPage } from '../pages/incidents/IncidentsPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RegisterPage } from '../pages/register/RegisterPage';
 import { ExtractsPage } from '../pages/extracts/ExtractsPage';
@@ -47,6 +48,7 @@ export const PAGES: PageDefinition[] = [
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
   { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },
+  { route: 'incidents', title: 'nav.incidents', permission: 'incidents.read', component: IncidentsPage },
   { route: 'account', title: 'nav.account', component: AccountPage },
 ];
 
