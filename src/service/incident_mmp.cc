@@ -82,7 +82,7 @@ Result<MmpRows> read_mmp(const std::string& text, const std::string& file_name) 
       std::size_t i = column[std::string(name)];
       out.error({record.line, record.columns[i], std::string(name), std::move(message)});
     };
-    std::size_t before = out.error_count;
+    std::int64_t before = out.error_count;
     model::Incident in;
     in.occurred_on = field("date");
     in.month = field("month");
