@@ -103,6 +103,7 @@ Result<StackelbergSolution> solve_stackelberg(const SecurityGame& g) {
   for (std::size_t t = 0; t < n; ++t) budget.terms.emplace_back(static_cast<int>(t), g.cost[t]);
   budget.upper = g.resources;
 
+  internal::SolverScope solver;
   bool found = false;
   std::vector<bool> solved_shape(n, false);
   for (std::size_t target = 0; target < n; ++target) {

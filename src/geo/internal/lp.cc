@@ -24,6 +24,8 @@ struct ProblemDeleter {
 
 }  // namespace
 
+SolverScope::~SolverScope() { glp_free_env(); }
+
 Result<LpSolution> solve_lp(const LinearProgram& lp) {
   glp_term_out(GLP_OFF);
   std::unique_ptr<glp_prob, ProblemDeleter> owned(glp_create_prob());

@@ -30,6 +30,17 @@ struct LpSolution {
   std::vector<double> x;
 };
 
+// GLPK keeps an environment per thread; a SolverScope frees it when it ends, so a worker thread
+// that solved programs leaves nothing behind. Hold one around a batch of solve_lp calls, with no
+// other GLPK object alive in the thread.
+class SolverScope {
+ public:
+  SolverScope() = default;
+  SolverScope(const SolverScope&) = delete;
+  SolverScope& operator=(const SolverScope&) = delete;
+  ~SolverScope();
+};
+
 // kInternal when GLPK fails for another reason than infeasibility. Thread-safe (one GLPK
 // problem object per call).
 Result<LpSolution> solve_lp(const LinearProgram& lp);
