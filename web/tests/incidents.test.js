@@ -13,7 +13,7 @@ import { assertNoProblems, goTo, launchBrowser, openPage, screenshot, signIn } f
 import { addUser, PASSWORD, runEscudo, serve, WEB_DIR } from './support/escudo.js';
 
 const TIMEOUT = { timeout: 600_000 };
-const SYNTHETIC = 100_000;
+const SYNTHETIC = Number(process.env.INCIDENTS_SYNTHETIC ?? 100_000);
 const MMP_CSV = path.resolve(WEB_DIR, '../data/incidents/mmp_panama_colombia.csv');
 
 const COMMANDER = {
@@ -100,6 +100,7 @@ describe('incidents', TIMEOUT, () => {
       setTimeout(() => resolve(performance.now() - t0), 0);
     }));
     assert.ok(lag < 500, `the page froze for ${lag} ms`);
+    await screenshot(page, 'incidents-map', 'en');
     // Something is on the canvas where Bajo Chiquito is.
     const painted = await page.getByTestId('incident-canvas').evaluate((canvas) => {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;

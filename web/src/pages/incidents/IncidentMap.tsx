@@ -5,7 +5,7 @@
 // Sectors are coloured by risk or by planned coverage.
 
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPoint, Polygon } from 'geojson';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useElementWidth } from '../../ui/useElementWidth';
 
@@ -24,14 +24,20 @@ export interface SectorShape {
 }
 
 /** The corridor shown: Metetí to the Gulf of Urabá, [lon, lat]. */
-const EXTENT: Feature<Polygon> = {
-  type: 'Feature',
-  properties: {},
-  geometry: {
-    type: 'Polygon',
-    coordinates: [[[-78.3, 7.4], [-76.4, 7.4], [-76.4, 9.05], [-78.3, 9.05], [-78.3, 7.4]]],
-  },
+const EXTENT: MultiPoint = {
+  type: 'MultiPoint',
+  coordinates: [[-78.3, 7.4], [-76.4, 7.4], [-76.4, 9.05], [-78.3, 9.05]],
 };
+
+/**
+ * d3-geo reads polygons on the sphere, where a ring's winding says which side
+ * is inside (clockwise: the small side); GeoJSON from the server winds outer
+ * rings counter-clockwise (RFC 7946). Reversed, each ring encloses its area
+ * rather than the rest of the globe.
+ */
+export function forD3(polygon: Polygon): Polygon {
+  return { type: 'Polygon', coordinates: polygon.coordinates.map((ring) => [...ring].reverse()) };
+}
 
 /** One colour per incident type, in the order the server lists the types. */
 export const TYPE_COLOURS = [
@@ -112,12 +118,12 @@ export function IncidentMap({ countries, sectors, hotspots, points, title, onDra
           <svg class="incident-map__over" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
             <title>{title}</title>
             {sectors.map((s) => (
-              <path key={s.code} class="incident-map__sector" d={path(s.geometry) ?? ''} fill={shade(s.value)} data-sector={s.code}>
+              <path key={s.code} class="incident-map__sector" d={path(forD3(s.geometry)) ?? ''} fill={shade(s.value)} data-sector={s.code}>
                 <title>{`${s.code} ${s.name}`}</title>
               </path>
             ))}
             {sectors.map((s) => {
-              const c = path.centroid(s.geometry);
+              const c = path.centroid(forD3(s.geometry));
               return (
                 <text key={`l-${s.code}`} class="incident-map__label" x={c[0]} y={c[1]} text-anchor="middle">
                   {s.code}
@@ -125,7 +131,7 @@ export function IncidentMap({ countries, sectors, hotspots, points, title, onDra
               );
             })}
             {hotspots.map((h, i) => (
-              <path key={`h-${i}`} class="incident-map__hotspot" d={path(h) ?? ''} data-testid="hotspot" />
+              <path key={`h-${i}`} class="incident-map__hotspot" d={path(forD3(h.geometry)) ?? ''} data-testid="hotspot" />
             ))}
           </svg>
         </div>
