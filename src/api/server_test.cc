@@ -33,7 +33,7 @@ TEST_F(ServerTest, LoginSetsHardenedCookieAndMeNeedsIt) {
   Session s{cookie.substr(0, cookie.find(';')), ""};
   Reply me = c.send("GET", "/api/me", "", {{"Cookie", s.cookie}});
   EXPECT_EQ(me.status, 200);
-  EXPECT_NE(me.body.find(R"("permissions":["transits.read","tips.extracts"])"), std::string::npos);
+  EXPECT_NE(me.body.find(R"("permissions":["transits.read","tips.extracts","incidents.read"])"), std::string::npos);
   EXPECT_EQ(c.send("GET", "/api/me", "", {{"Cookie", "escudo_session=forged"}}).status, 401);
 }
 
