@@ -11,7 +11,7 @@ using namespace escudo::api::testing;
 constexpr std::string_view kSurvivorRecord =
     R"({"type":"sexual_violence","month":"2024-05","occurred_on":"2024-05-03","lat":8.4612,"lon":-77.6831,)"
     R"("location":"second camp after the border","victims":{"women":1},"source":"health_partner",)"
-    R"("reliability":"probable","narrative":"NARRATIVE-TEXT","survivor_code":"SV-7731"})";
+    R"("reliability":"probable","narrative":"NARRATIVE-TEXT","survivor_code":"SV-7731","suspect_entity_ids":[41]})";
 
 class IncidentsServerTest : public ServerTest {
  protected:
@@ -62,6 +62,7 @@ TEST_F(IncidentsServerTest, SurvivorsRecordsLeaveOnlyAsCounts) {
   ASSERT_EQ(whole.status, 200) << whole.body;
   EXPECT_NE(whole.body.find("SV-7731"), std::string::npos);
   EXPECT_NE(whole.body.find("NARRATIVE-TEXT"), std::string::npos);
+  EXPECT_NE(whole.body.find(R"("suspect_entity_ids":[41])"), std::string::npos) << whole.body;
 
   // Every other route and role: nothing of the record but anonymous counts.
   for (auto [client, session] : {std::pair<Client*, Session*>{&analyst_client, &analyst}, {&commander_client, &commander}}) {

@@ -127,6 +127,15 @@ Result<model::Incident> incident_from_body(std::string_view body) {
   }
   ESCUDO_ASSIGN_OR_RETURN(auto dead, doc.get_optional_int("dead_or_missing"));
   in.dead_or_missing = dead.value_or(0);
+  ESCUDO_ASSIGN_OR_RETURN(auto suspects, doc.get_array("suspect_entity_ids"));
+  for (const JsonValue* v : suspects) {
+    ESCUDO_ASSIGN_OR_RETURN(double id, v->as_double());
+    if (id < 1 || id != std::floor(id) || id > 9e15) {
+      return make_error(ErrorCode::kInvalidArgument, "'suspect_entity_ids' holds entity ids (positive whole numbers)",
+                        "suspect_entity_ids");
+    }
+    in.suspect_entity_ids.push_back(static_cast<std::int64_t>(id));
+  }
   // Consent for each kind of sharing: {"maps": true, "referral": false, "prosecution": false}.
   if (doc.has("consents")) {
     ESCUDO_ASSIGN_OR_RETURN(const JsonValue* consents, doc.get_object("consents"));
@@ -230,7 +239,7 @@ void add_incident_routes(Router& router, service::Services& services) {
                    .tag = "incidents", .permission = Permission::kIncidentsWrite,
                    .body_content_type = "application/json", .max_body_bytes = 64 << 10,
                    .success_status = 201};
-    spec.request_schema = R"({"type":"object","required":["type","month","lat","lon"],"properties":{"type":{"type":"string"},"month":{"type":"string"},"occurred_on":{"type":"string"},"lat":{"type":"number"},"lon":{"type":"number"},"location":{"type":"string"},"victims":{"type":"object"},"dead_or_missing":{"type":"integer"},"source":{"type":"string"},"reliability":{"type":"string"},"narrative":{"type":"string"},"survivor_code":{"type":"string"},"consents":{"type":"object","properties":{"maps":{"type":"boolean"},"referral":{"type":"boolean"},"prosecution":{"type":"boolean"}}}}})";
+    spec.request_schema = R"({"type":"object","required":["type","month","lat","lon"],"properties":{"type":{"type":"string"},"month":{"type":"string"},"occurred_on":{"type":"string"},"lat":{"type":"number"},"lon":{"type":"number"},"location":{"type":"string"},"victims":{"type":"object"},"dead_or_missing":{"type":"integer"},"source":{"type":"string"},"reliability":{"type":"string"},"narrative":{"type":"string"},"survivor_code":{"type":"string"},"consents":{"type":"object","properties":{"maps":{"type":"boolean"},"referral":{"type":"boolean"},"prosecution":{"type":"boolean"}}},"suspect_entity_ids":{"type":"array","items":{"type":"integer"}}}})";
     router.add(std::move(spec), [&incidents](const Request& req, const service::Principal* me) -> Result<Response> {
       ESCUDO_ASSIGN_OR_RETURN(model::Incident in, incident_from_body(req.body));
       ESCUDO_ASSIGN_OR_RETURN(auto id, incidents.record(*me, std::move(in)));

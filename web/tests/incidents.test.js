@@ -52,16 +52,26 @@ function syntheticCsv(n) {
   return lines.join('\n') + '\n';
 }
 
+const OFFICER = {
+  username: 'olga.protection',
+  roles: ['protection_officer'],
+  agency: 'ACNUR',
+  displayName: 'Olga Palacios',
+  password: PASSWORD,
+};
+
 describe('incidents', TIMEOUT, () => {
   let dir;
   let server;
   let commander;
+  let officer;
   let browser;
 
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'escudo-incidents-'));
     const db = path.join(dir, 'escudo.db');
     commander = await addUser(db, COMMANDER);
+    officer = await addUser(db, OFFICER);
     await runEscudo(['incidents', 'import-mmp', '--db', db, MMP_CSV]);
     const synthetic = path.join(dir, 'synthetic_incidents.csv');
     await writeFile(synthetic, syntheticCsv(SYNTHETIC));
@@ -112,7 +122,7 @@ describe('incidents', TIMEOUT, () => {
     assert.ok((await page.locator('[data-sector]').count()) >= 8);
     assert.ok((await page.getByTestId('hotspot').count()) >= 1);
 
-    // Filter by type: a quarter of the synthetic incidents are drownings, plus the public ones.
+    // Filter by type: a quarter of the synthetic incidents are violent deaths, plus the public ones.
     await page.locator('#incident-type').selectOption('homicide');
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="map-status"]')?.dataset.points) < n, SYNTHETIC, { timeout: 120_000 });
     const homicides = Number(await status.getAttribute('data-points'));
@@ -132,5 +142,43 @@ describe('incidents', TIMEOUT, () => {
     await screenshot(page, 'incidents', 'en');
     assertNoProblems(problems);
     await context.close();
+  });
+  it('lets a protection officer record a survivor\'s incident that others see only as a count', async () => {
+    const { context, page, problems } = await openPage(browser, server.url);
+    await signIn(page, server.url, officer);
+    await goTo(page, 'incidents');
+    const form = page.getByTestId('record-incident');
+    await form.locator('#record-type').selectOption('sexual_violence');
+    await form.locator('#record-month').fill('2024-05');
+    await form.locator('#record-lat').fill('8.4612');
+    await form.locator('#record-lon').fill('-77.6831');
+    await form.locator('#record-survivor_code').fill('Maria Lopez');
+    await form.locator('#record-narrative').fill('NARRATIVE-TEXT');
+    await page.getByTestId('record-submit').click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /survivor code/i);
+    await summary.locator('a[href="#record-survivor_code"]').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'record-survivor_code');
+    await form.locator('#record-survivor_code').fill('SV-2024-031');
+    await page.getByTestId('record-submit').click();
+    await page.getByTestId('recorded').waitFor();
+    assertNoProblems(problems);
+    await context.close();
+
+    // The commander: the count of sexual violence in 2024 is 1, no point, no code.
+    const other = await openPage(browser, server.url);
+    await signIn(other.page, server.url, commander);
+    await goTo(other.page, 'incidents');
+    await other.page.locator('#incident-type').selectOption('sexual_violence');
+    await other.page.waitForFunction(() => document.querySelector('[data-testid="map-status"]')?.dataset.points === '0', null, { timeout: 120_000 });
+    const counts = other.page.getByTestId('count-table');
+    await counts.locator('tbody tr').first().waitFor();
+    assert.match(await counts.innerText(), /2024\s+Sexual violence\s+1/);
+    const html = await other.page.content();
+    assert.ok(!html.includes('SV-2024-031') && !html.includes('NARRATIVE-TEXT'));
+    assert.equal(await other.page.getByTestId('record-incident').count(), 0);
+    assertNoProblems(other.problems);
+    await other.context.close();
   });
 });

@@ -120,6 +120,7 @@ const routes = {
   hotspots: { method: 'GET', path: '/api/hotspots' },
   sectors: { method: 'GET', path: '/api/sectors' },
   plan: { method: 'POST', path: '/api/plan' },
+  recordIncident: { method: 'POST', path: '/api/incidents' },
   operations: { method: 'GET', path: '/api/operations' },
 } as const satisfies Record<string, Route>;
 
@@ -425,4 +426,5 @@ export const api = {
   plan: (request: { units: number; air_units?: number; period?: string | undefined }) =>
     call<Plan>(routes.plan, { json: request }),
   operations: () => call<{ operations: Operation[] }>(routes.operations),
+  recordIncident: (incident: Record<string, unknown>) => call<{ id: number }>(routes.recordIncident, { json: incident }),
 };

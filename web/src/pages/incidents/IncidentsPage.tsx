@@ -14,13 +14,11 @@ import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { PageHeading } from '../../ui/PageHeading';
 import { IncidentMap, TYPE_COLOURS, type MapPoints, type SectorShape } from './IncidentMap';
+import { RecordForm } from './RecordForm';
+import { INCIDENT_TYPES } from './types';
 
 const COUNTRIES = JSON.parse(countriesText) as FeatureCollection<Geometry>;
 
-export const INCIDENT_TYPES = [
-  'robbery', 'assault', 'sexual_violence', 'extortion', 'kidnapping', 'homicide',
-  'disappearance', 'drowning', 'illness_exhaustion', 'rescue', 'accident', 'unknown_cause',
-] as const;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -41,6 +39,8 @@ export function IncidentsPage({ me }: PageProps) {
   const [error, setError] = useState('');
   const [drawn, setDrawn] = useState<{ ms: number; count: number } | null>(null);
   const canPlan = me.permissions.includes('operations.plan');
+  const canRecord = me.permissions.includes('incidents.write');
+  const [reload, setReload] = useState(0);
 
   const badMonth = (from && !MONTH.test(from)) || (to && !MONTH.test(to));
   const query = useMemo(
@@ -70,7 +70,7 @@ export function IncidentsPage({ me }: PageProps) {
     return () => {
       live = false;
     };
-  }, [query]);
+  }, [query, reload]);
 
   const shapes = useMemo<SectorShape[]>(() => {
     if (!sectors) return [];
@@ -183,6 +183,10 @@ export function IncidentsPage({ me }: PageProps) {
             { key: 'risk', header: t('incidents.sectors.risk'), value: (s) => s.risk, render: (s) => num(s.risk), numeric: true },
           ]}
         />
+      )}
+
+      {canRecord && (
+        <RecordForm canRecordSurvivors={me.permissions.includes('incidents.survivor')} onRecorded={() => setReload((n) => n + 1)} />
       )}
 
       {canPlan && (
