@@ -179,20 +179,19 @@ void add_incident_routes(Router& router, service::Services& services) {
     spec.response_schema = R"({"type":"object","properties":{"types":{"type":"array"},"lon":{"type":"array"},"lat":{"type":"array"},"type":{"type":"array"},"month":{"type":"array"}}})";
     router.add(std::move(spec), [&incidents](const Request& req, const service::Principal* me) -> Result<Response> {
       ESCUDO_ASSIGN_OR_RETURN(auto q, incident_query(req));
-      ESCUDO_ASSIGN_OR_RETURN(auto list, incidents.list(service::Actor::of(*me), q));
+      ESCUDO_ASSIGN_OR_RETURN(auto points, incidents.points(service::Actor::of(*me), q));
       JsonWriter w;
       w.begin_object().key("types").begin_array();
       for (auto t : model::all_incident_types()) w.value(model::incident_type_name(t));
+      w.end_array().key("lon").begin_array();
+      for (double v : points.lon) w.value(std::round(v * 1e5) / 1e5);
+      w.end_array().key("lat").begin_array();
+      for (double v : points.lat) w.value(std::round(v * 1e5) / 1e5);
+      w.end_array().key("type").begin_array();
+      for (auto t : points.type) w.value(static_cast<std::int64_t>(t));
+      w.end_array().key("month").begin_array();
+      for (const auto& m : points.month) w.value(m);
       w.end_array();
-      auto column = [&](const char* name, auto get) {
-        w.key(name).begin_array();
-        for (const auto& v : list) get(v.incident);
-        w.end_array();
-      };
-      column("lon", [&](const model::Incident& in) { w.value(std::round(in.lon * 1e5) / 1e5); });
-      column("lat", [&](const model::Incident& in) { w.value(std::round(in.lat * 1e5) / 1e5); });
-      column("type", [&](const model::Incident& in) { w.value(static_cast<std::int64_t>(in.type)); });
-      column("month", [&](const model::Incident& in) { w.value(in.month); });
       w.end_object();
       return Response::json(200, std::move(w).take());
     });

@@ -195,24 +195,54 @@ Result<std::vector<SectorRisk>> IncidentService::sector_risk(const Actor& actor,
   return out;
 }
 
+Result<IncidentPoints> IncidentService::points(const Actor& actor, const IncidentQuery& query) {
+  ESCUDO_TRY(require_read(actor));
+  ESCUDO_ASSIGN_OR_RETURN(bool survivors, internal_incidents::may_see_survivors(actor));
+  if ((!query.from.empty() && !YearMonth::parse(query.from)) || (!query.to.empty() && !YearMonth::parse(query.to))) {
+    return make_error(ErrorCode::kInvalidArgument, "'from' and 'to' must be months (YYYY-MM)");
+  }
+  IncidentPoints out;
+  auto db = pool_.acquire();
+  ESCUDO_TRY(store::IncidentRepo(*db).for_each_point(
+      {.type = query.type, .from_month = query.from, .to_month = query.to}, [&](const store::IncidentPoint& in) {
+        geo::LonLat p{in.lon, in.lat};
+        if (query.within && !query.within->contains(p)) return;
+        if (in.survivor_record && !survivors) {
+          if (!in.consent_maps) return;
+          p = {std::round(in.lon / 0.05) * 0.05, std::round(in.lat / 0.05) * 0.05};
+        }
+        out.lon.push_back(p.lon);
+        out.lat.push_back(p.lat);
+        out.type.push_back(in.type);
+        out.month.emplace_back(in.month);
+      }));
+  return out;
+}
+
 Result<HotspotReport> IncidentService::hotspots(const Actor& actor, const HotspotQuery& query) {
   ESCUDO_TRY(require_read(actor));
   ESCUDO_ASSIGN_OR_RETURN(bool survivors, internal_incidents::may_see_survivors(actor));
   HotspotReport report;
+  // Only the points are read, not whole records: hotspots run over millions of incidents.
   auto points_of = [&](const IncidentQuery& q, bool count) -> Result<geo::PointSet> {
-    ESCUDO_ASSIGN_OR_RETURN(auto incidents, internal_incidents::load(pool_, q));
-    geo::PointSet points;
-    for (const auto& in : incidents) {
-      geo::LonLat p{in.lon, in.lat};
-      if (in.is_survivor_record() && !survivors) {
-        if (!in.has_consent(model::Consent::kMaps)) {
-          if (count) ++report.withheld;
-          continue;
-        }
-        p = {std::round(in.lon / 0.05) * 0.05, std::round(in.lat / 0.05) * 0.05};
-      }
-      points.add(p, 1.0);
+    if ((!q.from.empty() && !YearMonth::parse(q.from)) || (!q.to.empty() && !YearMonth::parse(q.to))) {
+      return make_error(ErrorCode::kInvalidArgument, "'from' and 'to' must be months (YYYY-MM)");
     }
+    geo::PointSet points;
+    auto db = pool_.acquire();
+    ESCUDO_TRY(store::IncidentRepo(*db).for_each_point(
+        {.type = q.type, .from_month = q.from, .to_month = q.to}, [&](const store::IncidentPoint& in) {
+          geo::LonLat p{in.lon, in.lat};
+          if (q.within && !q.within->contains(p)) return;
+          if (in.survivor_record && !survivors) {
+            if (!in.consent_maps) {
+              if (count) ++report.withheld;
+              return;
+            }
+            p = {std::round(in.lon / 0.05) * 0.05, std::round(in.lat / 0.05) * 0.05};
+          }
+          points.add(p, 1.0);
+        }));
     if (count) report.points = static_cast<std::int64_t>(points.size());
     return points;
   };

@@ -50,6 +50,14 @@ struct IncidentView {
   bool redacted = false;
 };
 
+// Map points, one array per field.
+struct IncidentPoints {
+  std::vector<double> lon;
+  std::vector<double> lat;
+  std::vector<model::IncidentType> type;
+  std::vector<std::string> month;
+};
+
 struct MmpImportReport {
   bool stored = false;
   std::int64_t rows = 0;
@@ -176,6 +184,10 @@ class IncidentService {
 
   // incidents.read (or the command line): what the reader may see, oldest first.
   Result<std::vector<IncidentView>> list(const Actor& actor, const IncidentQuery& query);
+  // The same incidents as list() as map points, read without the rest of each record; a
+  // survivor's record only with consent to maps (rounded) for readers without
+  // incidents.survivor.
+  Result<IncidentPoints> points(const Actor& actor, const IncidentQuery& query);
   // One record; a survivor's record whole only with incidents.survivor (the read is audited),
   // else kPermissionDenied saying whom to ask.
   Result<IncidentView> get(const Principal& principal, std::int64_t id);

@@ -210,6 +210,12 @@ TEST_F(IncidentServiceTest, OnlyProtectionOfficersReadSurvivorsRecords) {
   EXPECT_EQ(spots->withheld, 2);
   std::string geojson = hotspots_geojson(*spots, true);
   EXPECT_EQ(geojson.find("SV-"), std::string::npos);
+  auto points = incidents().points(Actor::of(analyst), {.type = IncidentType::kSexualViolence});
+  ASSERT_TRUE(points);
+  ASSERT_EQ(points->lon.size(), 1u);
+  EXPECT_NEAR(points->lat[0], 8.45, 1e-9);
+  EXPECT_EQ(incidents().points(Actor::of(officer), {.type = IncidentType::kSexualViolence})->lon.size(), 3u);
+  EXPECT_FALSE(incidents().points(Actor::of(registrar), {}));
   auto officer_spots = incidents().hotspots(Actor::of(officer), {.incidents = {.type = IncidentType::kSexualViolence},
                                                                  .density = {.min_weight = 1}});
   EXPECT_EQ(officer_spots->points, 3);

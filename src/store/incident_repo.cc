@@ -146,6 +146,28 @@ Result<std::vector<Incident>> IncidentRepo::list(const IncidentFilter& filter) {
   return out;
 }
 
+Status IncidentRepo::for_each_point(const IncidentFilter& filter,
+                                    const std::function<void(const IncidentPoint&)>& on_point) {
+  std::string type = filter.type ? std::string(model::incident_type_name(*filter.type)) : "";
+  std::string from = filter.from_month.empty() ? "0000-00" : filter.from_month;
+  std::string to = filter.to_month.empty() ? "9999-99" : filter.to_month;
+  return db_.query(
+      "SELECT i.lon, i.lat, i.type, i.survivor_record, COALESCE(s.consent_maps, 0), i.month FROM incidents i "
+      "LEFT JOIN incident_survivor_records s ON s.incident_id = i.id "
+      "WHERE ($1 = '' OR i.type = $1) AND i.month >= $2 AND i.month <= $3 ORDER BY i.month, i.id",
+      {type, from, to}, [&](const Row& row) -> Status {
+        IncidentPoint p;
+        p.lon = row.get_double(0);
+        p.lat = row.get_double(1);
+        ESCUDO_ASSIGN_OR_RETURN(p.type, model::parse_incident_type(row.get_text_view(2)));
+        p.survivor_record = row.get_int(3) != 0;
+        p.consent_maps = row.get_int(4) != 0;
+        p.month = row.get_text_view(5);
+        on_point(p);
+        return ok_status();
+      });
+}
+
 Result<std::optional<Incident>> IncidentRepo::find(std::int64_t id) {
   std::vector<Incident> out;
   ESCUDO_TRY(db_.query(std::string(kSelect) + "WHERE i.id = $1", {id}, [&](const Row& row) -> Status {

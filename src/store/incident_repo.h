@@ -3,6 +3,7 @@
 // service::IncidentService.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,6 +51,16 @@ struct OperationRecord {
   std::int64_t created_at = 0;
 };
 
+// What a map needs of one incident, read without the rest of the record.
+struct IncidentPoint {
+  double lon = 0;
+  double lat = 0;
+  model::IncidentType type = model::IncidentType::kRobbery;
+  std::string_view month;  // valid during the callback only
+  bool survivor_record = false;
+  bool consent_maps = false;
+};
+
 class IncidentRepo {
  public:
   explicit IncidentRepo(Database& db) : db_(db) {}
@@ -63,6 +74,8 @@ class IncidentRepo {
   // Every incident matching, survivor fields included, oldest first.
   Result<std::vector<model::Incident>> list(const IncidentFilter& filter);
   Result<std::optional<model::Incident>> find(std::int64_t id);
+  // The points of every incident matching, streamed (for hotspots over millions).
+  Status for_each_point(const IncidentFilter& filter, const std::function<void(const IncidentPoint&)>& on_point);
 
   Result<std::vector<SectorRecord>> sectors();
   Status replace_sectors(std::span<const SectorRecord> sectors, std::int64_t now);

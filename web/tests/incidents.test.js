@@ -147,6 +147,8 @@ describe('incidents', TIMEOUT, () => {
     const { context, page, problems } = await openPage(browser, server.url);
     await signIn(page, server.url, officer);
     await goTo(page, 'incidents');
+    // The page has loaded its figures before the form is used, so the server is idle again.
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="map-status"]')?.dataset.points) === n, SYNTHETIC + 349, { timeout: 300_000 });
     const form = page.getByTestId('record-incident');
     await form.locator('#record-type').selectOption('sexual_violence');
     await form.locator('#record-month').fill('2024-05');
@@ -163,6 +165,9 @@ describe('incidents', TIMEOUT, () => {
     await form.locator('#record-survivor_code').fill('SV-2024-031');
     await page.getByTestId('record-submit').click();
     await page.getByTestId('recorded').waitFor();
+    // The officer's map now holds her record too.
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="map-status"]')?.dataset.points) === n, SYNTHETIC + 350, { timeout: 300_000 });
+    await page.getByTestId('count-table').locator('tbody tr').first().waitFor();
     assertNoProblems(problems);
     await context.close();
 
