@@ -175,10 +175,11 @@ describe('incidents', TIMEOUT, () => {
     const other = await openPage(browser, server.url);
     await signIn(other.page, server.url, commander);
     await goTo(other.page, 'incidents');
+    await other.page.waitForFunction((n) => Number(document.querySelector('[data-testid="map-status"]')?.dataset.points) === n, SYNTHETIC + 349, { timeout: 300_000 });
     await other.page.locator('#incident-type').selectOption('sexual_violence');
-    await other.page.waitForFunction(() => document.querySelector('[data-testid="map-status"]')?.dataset.points === '0', null, { timeout: 120_000 });
+    await other.page.waitForFunction(() => document.querySelector('[data-testid="map-status"]')?.dataset.points === '0', null, { timeout: 300_000 });
     const counts = other.page.getByTestId('count-table');
-    await counts.locator('tbody tr').first().waitFor();
+    await counts.locator('tbody tr', { hasText: 'Sexual violence' }).first().waitFor({ timeout: 120_000 });
     assert.match(await counts.innerText(), /2024\s+Sexual violence\s+1/);
     const html = await other.page.content();
     assert.ok(!html.includes('SV-2024-031') && !html.includes('NARRATIVE-TEXT'));

@@ -101,7 +101,7 @@ export function IncidentMap({ countries, sectors, hotspots, points, title, onDra
       }
       context.globalAlpha = 1;
     }
-    onDrawn?.(performance.now() - started, n);
+    if (points) onDrawn?.(performance.now() - started, n);
   }, [points, projection, width, height]);
 
   return (
