@@ -108,34 +108,6 @@ YearMonth minus_months(YearMonth m, int n) {
   return YearMonth(index / 12, index % 12 + 1);
 }
 
-// The sector holding each incident (index into `sectors`), or -1.
-std::vector<int> sector_of(const std::vector<Sector>& sectors, const std::vector<model::Incident>& incidents) {
-  std::vector<geo::BoundingBox> boxes;
-  for (const auto& s : sectors) boxes.push_back(geo::bounding_box(s.polygon));
-  std::vector<int> out(incidents.size(), -1);
-  for (std::size_t i = 0; i < incidents.size(); ++i) {
-    geo::LonLat p{incidents[i].lon, incidents[i].lat};
-    for (std::size_t s = 0; s < sectors.size(); ++s) {
-      if (boxes[s].contains(p) && geo::contains(sectors[s].polygon, p)) {
-        out[i] = static_cast<int>(s);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-int months_in(const IncidentQuery& q, const std::vector<model::Incident>& incidents) {
-  std::string from = q.from, to = q.to;
-  for (const auto& in : incidents) {
-    if (from.empty() || in.month < from) from = q.from.empty() ? in.month : from;
-    if (to.empty() || in.month > to) to = q.to.empty() ? in.month : to;
-  }
-  auto f = YearMonth::parse(from), t = YearMonth::parse(to);
-  if (!f || !t || *t < *f) return 1;
-  return t->months_since(*f) + 1;
-}
-
 }  // namespace
 
 Result<std::vector<Sector>> IncidentService::sectors(const Actor& actor) {
@@ -172,19 +144,42 @@ Status IncidentService::load_sectors(const Actor& actor, std::string_view geojso
 
 Result<std::vector<SectorRisk>> IncidentService::sector_risk(const Actor& actor, const IncidentQuery& query) {
   ESCUDO_ASSIGN_OR_RETURN(auto sectors_list, sectors(actor));
-  // Anonymous counts: every record, survivors' included, enters the sector's totals.
-  ESCUDO_ASSIGN_OR_RETURN(auto incidents, internal_incidents::load(pool_, query));
-  std::vector<int> where = sector_of(sectors_list, incidents);
-  int months = months_in(query, incidents);
+  // Anonymous counts: every record, survivors' included, enters the sector's totals. Only the
+  // columns needed are read, so a million incidents stream through.
+  if ((!query.from.empty() && !YearMonth::parse(query.from)) || (!query.to.empty() && !YearMonth::parse(query.to))) {
+    return make_error(ErrorCode::kInvalidArgument, "'from' and 'to' must be months (YYYY-MM)");
+  }
   std::vector<SectorRisk> out;
-  for (auto& s : sectors_list) out.push_back({.sector = std::move(s)});
-  for (std::size_t i = 0; i < incidents.size(); ++i) {
-    if (where[i] < 0) continue;
-    SectorRisk& r = out[static_cast<std::size_t>(where[i])];
-    ++r.incidents;
-    r.dead_or_missing += incidents[i].dead_or_missing;
-    r.weight += incident_weight(incidents[i]);
-    ++r.by_type[std::string(model::incident_type_name(incidents[i].type))];
+  std::vector<geo::BoundingBox> boxes;
+  for (auto& s : sectors_list) {
+    boxes.push_back(geo::bounding_box(s.polygon));
+    out.push_back({.sector = std::move(s)});
+  }
+  std::string first, last;
+  {
+    auto db = pool_.acquire();
+    ESCUDO_TRY(store::IncidentRepo(*db).for_each_point(
+        {.type = query.type, .from_month = query.from, .to_month = query.to}, [&](const store::IncidentPoint& in) {
+          geo::LonLat p{in.lon, in.lat};
+          if (query.within && !query.within->contains(p)) return;
+          if (first.empty() || in.month < first) first = std::string(in.month);
+          if (last.empty() || in.month > last) last = std::string(in.month);
+          for (std::size_t s = 0; s < out.size(); ++s) {
+            if (!boxes[s].contains(p) || !geo::contains(out[s].sector.polygon, p)) continue;
+            SectorRisk& r = out[s];
+            ++r.incidents;
+            r.dead_or_missing += in.dead_or_missing;
+            r.weight += incident_weight(in.type, in.victims, in.dead_or_missing);
+            ++r.by_type[std::string(model::incident_type_name(in.type))];
+            break;
+          }
+        }));
+  }
+  int months = 1;
+  {
+    auto f = YearMonth::parse(query.from.empty() ? first : query.from);
+    auto t = YearMonth::parse(query.to.empty() ? last : query.to);
+    if (f && t && !(*t < *f)) months = t->months_since(*f) + 1;
   }
   double top = 0;
   for (auto& r : out) {
@@ -285,9 +280,11 @@ Result<Plan> IncidentService::plan(const Actor& actor, const PlanRequest& reques
     if (!p) return make_error(ErrorCode::kInvalidArgument, "--period must be a month (YYYY-MM)", "period");
     to = *p;
   } else {
-    ESCUDO_ASSIGN_OR_RETURN(auto all, internal_incidents::load(pool_, {}));
     std::string latest;
-    for (const auto& in : all) latest = std::max(latest, in.month);
+    {
+      auto db = pool_.acquire();
+      ESCUDO_ASSIGN_OR_RETURN(latest, store::IncidentRepo(*db).latest_month());
+    }
     to = latest.empty() ? civil_date_from_unix_seconds(clock_.now_unix_seconds()).year_month()
                         : YearMonth::parse(latest).value();
   }

@@ -84,18 +84,21 @@ std::optional<IncidentView> view(model::Incident in, bool survivor_access) {
 
 }  // namespace internal_incidents
 
-double incident_weight(const model::Incident& in) {
+double incident_weight(model::IncidentType type, std::int64_t victims, std::int64_t dead_or_missing) {
   using enum model::IncidentType;
   double severity = 1;
-  switch (in.type) {
+  switch (type) {
     case kHomicide: case kSexualViolence: severity = 5; break;
     case kKidnapping: case kDisappearance: severity = 4; break;
     case kAssault: case kDrowning: case kUnknownCause: severity = 3; break;
     case kRobbery: case kExtortion: case kIllnessExhaustion: case kAccident: severity = 2; break;
     case kRescue: severity = 1; break;
   }
-  double people = static_cast<double>(std::max<std::int64_t>({1, in.victims.total(), in.dead_or_missing}));
-  return severity * people;
+  return severity * static_cast<double>(std::max<std::int64_t>({1, victims, dead_or_missing}));
+}
+
+double incident_weight(const model::Incident& in) {
+  return incident_weight(in.type, in.victims.total(), in.dead_or_missing);
 }
 
 Result<std::int64_t> IncidentService::record(const Principal& principal, model::Incident in) {

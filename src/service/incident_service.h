@@ -223,6 +223,7 @@ class IncidentService {
 
 // How much an incident weighs in sector risk: the type's severity times the people it hit.
 double incident_weight(const model::Incident& incident);
+double incident_weight(model::IncidentType type, std::int64_t victims, std::int64_t dead_or_missing);
 
 // GeoJSON (RFC 7946) of hotspots: one Feature per hotspot (outline polygon, weight, points,
 // peak, extent, and the compared period's weight when asked), plus the grid's cells above a

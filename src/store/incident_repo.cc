@@ -146,13 +146,24 @@ Result<std::vector<Incident>> IncidentRepo::list(const IncidentFilter& filter) {
   return out;
 }
 
+Result<std::string> IncidentRepo::latest_month() {
+  std::string out;
+  ESCUDO_TRY(db_.query("SELECT MAX(month) FROM incidents", {}, [&](const Row& row) {
+    if (!row.is_null(0)) out = row.get_text(0);
+    return ok_status();
+  }));
+  return out;
+}
+
 Status IncidentRepo::for_each_point(const IncidentFilter& filter,
                                     const std::function<void(const IncidentPoint&)>& on_point) {
   std::string type = filter.type ? std::string(model::incident_type_name(*filter.type)) : "";
   std::string from = filter.from_month.empty() ? "0000-00" : filter.from_month;
   std::string to = filter.to_month.empty() ? "9999-99" : filter.to_month;
   return db_.query(
-      "SELECT i.lon, i.lat, i.type, i.survivor_record, COALESCE(s.consent_maps, 0), i.month FROM incidents i "
+      "SELECT i.lon, i.lat, i.type, i.survivor_record, COALESCE(s.consent_maps, 0), i.month, "
+      "i.dead_or_missing, i.victims_women + i.victims_men + i.victims_girls + i.victims_boys + "
+      "i.victims_unknown FROM incidents i "
       "LEFT JOIN incident_survivor_records s ON s.incident_id = i.id "
       "WHERE ($1 = '' OR i.type = $1) AND i.month >= $2 AND i.month <= $3 ORDER BY i.month, i.id",
       {type, from, to}, [&](const Row& row) -> Status {
@@ -163,6 +174,8 @@ Status IncidentRepo::for_each_point(const IncidentFilter& filter,
         p.survivor_record = row.get_int(3) != 0;
         p.consent_maps = row.get_int(4) != 0;
         p.month = row.get_text_view(5);
+        p.dead_or_missing = row.get_int(6);
+        p.victims = row.get_int(7);
         on_point(p);
         return ok_status();
       });

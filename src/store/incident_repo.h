@@ -59,6 +59,8 @@ struct IncidentPoint {
   std::string_view month;  // valid during the callback only
   bool survivor_record = false;
   bool consent_maps = false;
+  std::int64_t dead_or_missing = 0;
+  std::int64_t victims = 0;  // all victims counted by sex and age group
 };
 
 class IncidentRepo {
@@ -74,6 +76,8 @@ class IncidentRepo {
   // Every incident matching, survivor fields included, oldest first.
   Result<std::vector<model::Incident>> list(const IncidentFilter& filter);
   Result<std::optional<model::Incident>> find(std::int64_t id);
+  // The latest month with an incident, or empty.
+  Result<std::string> latest_month();
   // The points of every incident matching, streamed (for hotspots over millions).
   Status for_each_point(const IncidentFilter& filter, const std::function<void(const IncidentPoint&)>& on_point);
 
