@@ -29,6 +29,8 @@ void add_intel_routes(Router& router, service::Services& services);
 void add_case_routes(Router& router, service::Services& services);
 // Screening, protection needs and returns (routes_screening.cc).
 void add_screening_routes(Router& router, service::Services& services);
+// Protection incidents, hotspots, sectors, plans and operations (routes_incidents.cc).
+void add_incident_routes(Router& router, service::Services& services);
 // Health and the OpenAPI description; call last, so the description lists every route.
 void add_system_routes(Router& router);
 

@@ -48,6 +48,7 @@ void add_all_routes(Router& router, service::Services& services, const RouteOpti
   add_intel_routes(router, services);
   add_case_routes(router, services);
   add_screening_routes(router, services);
+  add_incident_routes(router, services);
   add_system_routes(router);
 }
 

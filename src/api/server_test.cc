@@ -33,7 +33,7 @@ TEST_F(ServerTest, LoginSetsHardenedCookieAndMeNeedsIt) {
   Session s{cookie.substr(0, cookie.find(';')), ""};
   Reply me = c.send("GET", "/api/me", "", {{"Cookie", s.cookie}});
   EXPECT_EQ(me.status, 200);
-  EXPECT_NE(me.body.find(R"("permissions":["transits.read","tips.extracts","intel.read","intel.identity","intel.write","cases.read","cases.manage","cases.figures","watchlists.manage","screening.figures"])"),
+  EXPECT_NE(me.body.find(R"("permissions":["transits.read","tips.extracts","intel.read","intel.identity","intel.write","cases.read","cases.manage","cases.figures","watchlists.manage","screening.figures","incidents.read"])"),
             std::string::npos) << me.body;
   EXPECT_EQ(c.send("GET", "/api/me", "", {{"Cookie", "escudo_session=forged"}}).status, 401);
 }

@@ -252,6 +252,22 @@ Result<std::optional<std::int64_t>> JsonValue::get_optional_int(std::string_view
   return std::optional<std::int64_t>(v->int_);
 }
 
+Result<std::optional<double>> JsonValue::get_optional_double(std::string_view name) const {
+  ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
+  if (v == nullptr || v->type_ == Type::kNull) return std::optional<double>();
+  if (v->type_ == Type::kInt) return std::optional<double>(static_cast<double>(v->int_));
+  if (v->type_ != Type::kDouble) {
+    return errorf(ErrorCode::kInvalidArgument, "field '{}' must be a number", member_path(path_, name));
+  }
+  return std::optional<double>(v->double_);
+}
+
+Result<double> JsonValue::as_double() const {
+  if (type_ == Type::kInt) return static_cast<double>(int_);
+  if (type_ == Type::kDouble) return double_;
+  return errorf(ErrorCode::kInvalidArgument, "'{}' must be a number", path_.empty() ? "value" : path_);
+}
+
 Result<bool> JsonValue::get_bool_or(std::string_view name, bool fallback) const {
   ESCUDO_ASSIGN_OR_RETURN(const JsonValue* v, member(name));
   if (v == nullptr || v->type_ == Type::kNull) return fallback;

@@ -100,6 +100,13 @@ class JsonValue {
   // The object member `name`; kInvalidArgument naming it when missing or not an object.
   Result<const JsonValue*> get_object(std::string_view name) const;
 
+  // Missing or null: nullopt; a whole number reads as a double too.
+  Result<std::optional<double>> get_optional_double(std::string_view name) const;
+  // The elements of an array (empty for any other value), and a number read as a double
+  // (kInvalidArgument naming the path when it is not a number).
+  const std::vector<JsonValue>& items() const { return items_; }
+  Result<double> as_double() const;
+
   // Where this value sits in the document, for messages ("people[2]").
   const std::string& path() const { return path_; }
 

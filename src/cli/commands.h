@@ -212,6 +212,81 @@ struct CasesFiguresArgs {
   std::string format = "csv";
 };
 
+// Protection incidents, hotspots, sectors, deployment plans and operations
+// (src/cli/incidents_command.cc).
+struct IncidentCountsArgs {
+  std::string db;
+  std::string by = "year";
+  std::string type;
+  std::string from;
+  std::string to;
+  bool darien = false;
+  std::string format = "csv";
+};
+
+struct HotspotsArgs {
+  std::string db;
+  std::string type;
+  std::string from;
+  std::string to;
+  std::string compare_from;
+  std::string compare_to;
+  double cell_km = 2;
+  double bandwidth_km = 8;
+  double threshold = 0.25;
+  double min_incidents = 2;
+  bool cells = false;
+  std::string format = "geojson";
+};
+
+struct SectorsArgs {
+  std::string db;
+  std::string type;
+  std::string from;
+  std::string to;
+  std::string load;
+};
+
+struct PlanArgs {
+  std::string db;
+  std::int64_t units = 0;
+  std::int64_t air_units = 0;
+  double air_weight = 3;
+  std::string period;
+  std::vector<std::string> fix;  // SECTOR=COVERAGE
+  int shifts = 14;
+  std::uint64_t seed = 1;
+  std::string format = "json";
+};
+
+struct OperationAddArgs {
+  std::string db;
+  std::string name;
+  std::string from;
+  std::string to;
+  std::string sectors;
+  std::int64_t ground_units = 0;
+  std::int64_t air_units = 0;
+};
+
+struct OperationResultsArgs {
+  std::string db;
+  std::int64_t id = 0;
+  std::int64_t arrests = 0;
+  std::int64_t seizures = 0;
+  std::int64_t rescues = 0;
+  std::string notes;
+};
+
+int run_incidents_import_mmp(const std::string& db, const std::string& file);
+int run_incidents_counts(const IncidentCountsArgs& args);
+int run_hotspots(const HotspotsArgs& args);
+int run_sectors(const SectorsArgs& args);
+int run_plan(const PlanArgs& args);
+int run_operations_add(const OperationAddArgs& args);
+int run_operations_results(const OperationResultsArgs& args);
+int run_operations_list(const std::string& db);
+
 int run_serve(const ServeArgs& args);
 // The intelligence graph and the cases' figures (src/cli/intel_command.cc).
 int run_intel_import(const IntelImportArgs& args);

@@ -202,6 +202,98 @@ void add_protection_commands(CLI::App& app, ProtectionArgs& a, int& exit_code) {
   bind(execute, run_returns_execute);
 }
 
+// The arguments of the incident, hotspot, sector, plan and operation commands.
+struct IncidentArgs {
+  std::string db;
+  std::string file;
+  IncidentCountsArgs counts;
+  HotspotsArgs hotspots;
+  SectorsArgs sectors;
+  PlanArgs plan;
+  OperationAddArgs op_add;
+  OperationResultsArgs op_results;
+};
+
+void add_incident_commands(CLI::App& app, IncidentArgs& args, int& exit_code) {
+  auto* incidents = app.add_subcommand("incidents", "Protection incidents");
+  incidents->require_subcommand(1);
+  auto* mmp = incidents->add_subcommand(
+      "import-mmp", "Import the IOM Missing Migrants CSV (data/incidents/): all rows or none");
+  mmp->add_option("--db", args.db, "Database file")->required();
+  mmp->add_option("FILE", args.file, "The CSV")->required();
+  mmp->callback([&] { exit_code = run_incidents_import_mmp(args.db, args.file); });
+  auto* counts = incidents->add_subcommand("counts", "Anonymous counts by year or month and type");
+  counts->add_option("--db", args.counts.db, "Database file")->required();
+  counts->add_option("--by", args.counts.by, "year or month")->capture_default_str();
+  counts->add_option("--type", args.counts.type, "Only this incident type");
+  counts->add_option("--from", args.counts.from, "First month (YYYY-MM)");
+  counts->add_option("--to", args.counts.to, "Last month (YYYY-MM)");
+  counts->add_flag("--darien", args.counts.darien, "Only inside the Darién box (lat 6.8…9.8, lon −79.2…−75.8)");
+  counts->add_option("--format", args.counts.format, "csv or json")->capture_default_str();
+  counts->callback([&] { exit_code = run_incidents_counts(args.counts); });
+
+  auto* hotspots = app.add_subcommand("hotspots", "Incident hotspots (kernel density and their extent) as GeoJSON");
+  auto& h = args.hotspots;
+  hotspots->add_option("--db", h.db, "Database file")->required();
+  hotspots->add_option("--type", h.type, "Only this incident type");
+  hotspots->add_option("--from", h.from, "First month (YYYY-MM)");
+  hotspots->add_option("--to", h.to, "Last month (YYYY-MM)");
+  hotspots->add_option("--compare-from", h.compare_from, "Compare with the period starting at this month");
+  hotspots->add_option("--compare-to", h.compare_to, "… and ending at this month");
+  hotspots->add_option("--cell-km", h.cell_km, "Grid cell size")->capture_default_str();
+  hotspots->add_option("--bandwidth-km", h.bandwidth_km, "Kernel radius")->capture_default_str();
+  hotspots->add_option("--threshold", h.threshold, "Share of the peak density a hotspot's cells reach")->capture_default_str();
+  hotspots->add_option("--min-incidents", h.min_incidents, "Smallest hotspot reported")->capture_default_str();
+  hotspots->add_flag("--cells", h.cells, "Also write the density grid's cells");
+  hotspots->add_option("--format", h.format, "geojson")->capture_default_str();
+  hotspots->callback([&] { exit_code = run_hotspots(args.hotspots); });
+
+  auto* sectors = app.add_subcommand("sectors", "The route's sectors with their risk (GeoJSON), or load new ones");
+  sectors->add_option("--db", args.sectors.db, "Database file")->required();
+  sectors->add_option("--type", args.sectors.type, "Risk from this incident type only");
+  sectors->add_option("--from", args.sectors.from, "First month (YYYY-MM)");
+  sectors->add_option("--to", args.sectors.to, "Last month (YYYY-MM)");
+  sectors->add_option("--load", args.sectors.load,
+                      "Replace the sectors with this GeoJSON FeatureCollection of Polygons (code, name, units_to_cover)");
+  sectors->callback([&] { exit_code = run_sectors(args.sectors); });
+
+  auto* plan = app.add_subcommand("plan", "Spread units over the sectors (Stackelberg security game) with a patrol schedule");
+  auto& p = args.plan;
+  plan->add_option("--db", p.db, "Database file")->required();
+  plan->add_option("--units", p.units, "Ground units available")->required();
+  plan->add_option("--air-units", p.air_units, "Air units available")->capture_default_str();
+  plan->add_option("--air-weight", p.air_weight, "Ground units one air unit counts for")->capture_default_str();
+  plan->add_option("--period", p.period, "Month planned for (YYYY-MM); risk from the 12 months up to it");
+  plan->add_option("--fix", p.fix, "SECTOR=COVERAGE imposed by the commander (repeatable)");
+  plan->add_option("--shifts", p.shifts, "Shifts in the sampled schedule")->capture_default_str();
+  plan->add_option("--seed", p.seed, "Seed of the schedule")->capture_default_str();
+  plan->add_option("--format", p.format, "json")->capture_default_str();
+  plan->callback([&] { exit_code = run_plan(args.plan); });
+
+  auto* ops = app.add_subcommand("operations", "The operation log");
+  ops->require_subcommand(1);
+  auto* add = ops->add_subcommand("add", "Record an operation");
+  add->add_option("--db", args.op_add.db, "Database file")->required();
+  add->add_option("--name", args.op_add.name, "Name")->required();
+  add->add_option("--from", args.op_add.from, "First month (YYYY-MM)")->required();
+  add->add_option("--to", args.op_add.to, "Last month (YYYY-MM)")->required();
+  add->add_option("--sectors", args.op_add.sectors, "Sector codes, comma-separated");
+  add->add_option("--ground-units", args.op_add.ground_units, "Ground units");
+  add->add_option("--air-units", args.op_add.air_units, "Air units");
+  add->callback([&] { exit_code = run_operations_add(args.op_add); });
+  auto* results = ops->add_subcommand("results", "Record an operation's results");
+  results->add_option("--db", args.op_results.db, "Database file")->required();
+  results->add_option("--id", args.op_results.id, "Operation id")->required();
+  results->add_option("--arrests", args.op_results.arrests, "Arrests");
+  results->add_option("--seizures", args.op_results.seizures, "Seizures");
+  results->add_option("--rescues", args.op_results.rescues, "People rescued");
+  results->add_option("--notes", args.op_results.notes, "Notes");
+  results->callback([&] { exit_code = run_operations_results(args.op_results); });
+  auto* list = ops->add_subcommand("list", "Operations with incidents before and during (CSV)");
+  list->add_option("--db", args.db, "Database file")->required();
+  list->callback([&] { exit_code = run_operations_list(args.db); });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -375,6 +467,8 @@ int main(int argc, char** argv) {
 
   NetworkArgs network_args;
   add_network_commands(app, network_args, exit_code);
+  IncidentArgs incident_args;
+  add_incident_commands(app, incident_args, exit_code);
 
   auto* intel_cmd = app.add_subcommand("intel", "The intelligence graph: import, key players, export");
   intel_cmd->require_subcommand(1);

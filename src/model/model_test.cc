@@ -25,6 +25,8 @@ TEST(RoleTest, GrantsFollowTheTable) {
   EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kTipExtracts));
   EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kWatchlistsManage));
   EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kScreeningFigures));
+  EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kIncidentsRead));
+  EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kIncidentsSurvivor));
   EXPECT_FALSE(role_grants(Role::kAdmin, Permission::kReturnsExecute));
   EXPECT_TRUE(role_grants(Role::kTipHandler, Permission::kTipsRead));
   EXPECT_FALSE(role_grants(Role::kAnalyst, Permission::kTipsRead));
@@ -34,7 +36,8 @@ TEST(RoleTest, GrantsFollowTheTable) {
   std::vector<Role> roles = {Role::kCommander, Role::kAuditor};
   EXPECT_EQ(permissions_of(roles), (std::vector<Permission>{Permission::kAuditRead, Permission::kTransitsRead,
                                                             Permission::kCasesFigures,
-                                                            Permission::kReturnsExecute, Permission::kScreeningFigures}));
+                                                            Permission::kReturnsExecute, Permission::kScreeningFigures,
+                                                            Permission::kIncidentsRead, Permission::kOperationsPlan}));
   // Analysts build the graph and the cases; commanders see the figures only; names in the
   // graph are for those who need them.
   EXPECT_TRUE(role_grants(Role::kAnalyst, Permission::kIntelWrite));

@@ -17,7 +17,8 @@ constexpr std::array kPermissions = {
     kRewardsRead,    kRewardsNominate, kRewardsReview, kRewardsPay,     kIntelRead,
     kIntelIdentity,  kIntelWrite,      kCasesRead,     kCasesManage,    kCasesAll,
     kCasesFigures,   kScreeningRead,   kScreeningDecide, kWatchlistsManage, kProtectionManage,
-    kReturnsDecide,  kReturnsExecute,  kRulesManage,   kScreeningFigures};
+    kReturnsDecide,  kReturnsExecute,  kRulesManage,   kScreeningFigures, kIncidentsRead,
+    kIncidentsWrite, kIncidentsSurvivor, kOperationsPlan};
 
 struct Grant {
   Role role;
@@ -61,6 +62,11 @@ constexpr std::array kGrants = {
     Grant{kRegistrar, kScreeningFigures}, Grant{kProtectionOfficer, kScreeningFigures},
     Grant{kAnalyst, kScreeningFigures},  Grant{kCommander, kScreeningFigures},
     Grant{kAdmin, kScreeningFigures},
+    // Protection officers record incidents and alone read survivors' records; analysts and
+    // commanders read incidents and counts; commanders plan deployments.
+    Grant{kAnalyst, kIncidentsRead},    Grant{kCommander, kIncidentsRead},
+    Grant{kProtectionOfficer, kIncidentsRead}, Grant{kProtectionOfficer, kIncidentsWrite},
+    Grant{kProtectionOfficer, kIncidentsSurvivor}, Grant{kCommander, kOperationsPlan},
 };
 
 }  // namespace
@@ -123,6 +129,10 @@ std::string_view permission_name(Permission permission) {
     case kReturnsExecute: return "returns.execute";
     case kRulesManage: return "rules.manage";
     case kScreeningFigures: return "screening.figures";
+    case kIncidentsRead: return "incidents.read";
+    case kIncidentsWrite: return "incidents.write";
+    case kIncidentsSurvivor: return "incidents.survivor";
+    case kOperationsPlan: return "operations.plan";
   }
   return "unknown";
 }

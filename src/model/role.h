@@ -56,6 +56,10 @@ enum class Permission : std::uint8_t {
   kReturnsExecute,    // build manifests and execute returns (the safeguards still apply)
   kRulesManage,       // entry requirements: new versions with an effective date
   kScreeningFigures,  // counts of screenings, hits, claims and returns; no names
+  kIncidentsRead,      // incidents, hotspots and sector risk; survivors' records only as counts
+  kIncidentsWrite,     // record incidents and import public incident data
+  kIncidentsSurvivor,  // survivors' records: survivor code, narrative, consent
+  kOperationsPlan,     // deployment plans, sectors and the operation log
 };
 
 std::span<const Role> all_roles();

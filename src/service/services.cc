@@ -27,6 +27,7 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->protection_ = std::make_unique<ProtectionService>(*s->pool_, *s->clock_);
   s->returns_ = std::make_unique<ReturnService>(*s->pool_, *s->clock_);
   s->screening_ = std::make_unique<ScreeningService>(*s->pool_, *s->clock_);
+  s->incidents_ = std::make_unique<IncidentService>(*s->pool_, *s->clock_);
   return s;
 }
 

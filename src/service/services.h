@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "service/access_service.h"
 #include "service/audit_service.h"
+#include "service/incident_service.h"
 #include "service/keyring.h"
 #include "service/case_service.h"
 #include "service/intel_service.h"
@@ -53,6 +54,7 @@ class Services {
   ProtectionService& protection() { return *protection_; }
   ReturnService& returns() { return *returns_; }
   ScreeningService& screening() { return *screening_; }
+  IncidentService& incidents() { return *incidents_; }
   Keyring& keyring() { return *keyring_; }
   IntelService& intel() { return *intel_; }
   CaseService& cases() { return *cases_; }
@@ -77,6 +79,7 @@ class Services {
   std::unique_ptr<ProtectionService> protection_;
   std::unique_ptr<ReturnService> returns_;
   std::unique_ptr<ScreeningService> screening_;
+  std::unique_ptr<IncidentService> incidents_;
 };
 
 }  // namespace escudo::service

@@ -122,7 +122,7 @@ describe('administrator', TIMEOUT, () => {
     const tomas = { username: 'tomas.tips', password: PASSWORD, totpSecret: secret };
     await signIn(tips.page, escudo.url, tomas);
     // Users added through the API start in the server's default language.
-    assert.deepEqual(await navRoutes(tips.page), ['tips', 'rewards', 'overview', 'corridor', 'report', 'extracts', 'network', 'cases', 'account']);
+    assert.deepEqual(await navRoutes(tips.page), ['tips', 'rewards', 'overview', 'corridor', 'report', 'extracts', 'network', 'cases', 'incidents', 'account']);
     await tips.context.close();
 
     await page.getByTestId('toggle-tomas.tips').click();

@@ -10,6 +10,11 @@
 
 import type {
   Analysis,
+  IncidentCount,
+  IncidentPoints,
+  Operation,
+  Plan,
+  SectorCollection,
   AuditPage,
   CaseDetail,
   CaseFigures,
@@ -157,7 +162,21 @@ const routes = {
   manifestReturns: { method: 'GET', path: '/api/manifests/{id}/returns' },
   addToManifest: { method: 'POST', path: '/api/manifests/{id}/returns' },
   executeManifest: { method: 'POST', path: '/api/manifests/{id}/execute' },
+  incidentPoints: { method: 'GET', path: '/api/incidents/points' },
+  incidentCounts: { method: 'GET', path: '/api/incidents/counts' },
+  hotspots: { method: 'GET', path: '/api/hotspots' },
+  sectors: { method: 'GET', path: '/api/sectors' },
+  plan: { method: 'POST', path: '/api/plan' },
+  recordIncident: { method: 'POST', path: '/api/incidents' },
+  operations: { method: 'GET', path: '/api/operations' },
 } as const satisfies Record<string, Route>;
+
+/** Filters of the incident routes: type and months (YYYY-MM). */
+export interface IncidentFilter {
+  type?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
 
 /** Every route this client calls, as `{method, path}`. */
 export const API_ROUTES: readonly Route[] = Object.values(routes);
@@ -513,4 +532,14 @@ export const api = {
 
   /** Each return is checked again; the answer says who went and who was stopped, and why. */
   executeManifest: (id: number) => call<{ outcomes: ExecutionOutcome[] }>(routes.executeManifest, { params: { id } }),
+  incidentPoints: (query: IncidentFilter) => call<IncidentPoints>(routes.incidentPoints, { query: { ...query } }),
+  incidentCounts: (query: IncidentFilter & { by?: 'year' | 'month' }) =>
+    call<{ rows: IncidentCount[] }>(routes.incidentCounts, { query: { ...query } }),
+  hotspots: (query: IncidentFilter) =>
+    call<import('geojson').FeatureCollection>(routes.hotspots, { query: { ...query } }),
+  sectors: (query: IncidentFilter) => call<SectorCollection>(routes.sectors, { query: { ...query } }),
+  plan: (request: { units: number; air_units?: number; period?: string | undefined }) =>
+    call<Plan>(routes.plan, { json: request }),
+  operations: () => call<{ operations: Operation[] }>(routes.operations),
+  recordIncident: (incident: Record<string, unknown>) => call<{ id: number }>(routes.recordIncident, { json: incident }),
 };

@@ -55,7 +55,11 @@ export type Permission =
   | 'returns.decide'
   | 'returns.execute'
   | 'rules.manage'
-  | 'screening.figures';
+  | 'screening.figures'
+  | 'incidents.read'
+  | 'incidents.write'
+  | 'incidents.survivor'
+  | 'operations.plan';
 
 export interface Me {
   id: number | string;
@@ -861,4 +865,86 @@ export interface ExecutionOutcome {
   executed: boolean;
   stopped_reason: string;
   return: ReturnDecision;
+}
+
+/** Anonymous counts of incidents (GET /api/incidents/counts). */
+export interface IncidentCount {
+  period: string;
+  type: string;
+  incidents: number;
+  dead_or_missing: number;
+  victims: number;
+}
+
+/** Map points, one array per field (GET /api/incidents/points). */
+export interface IncidentPoints {
+  types: string[];
+  lon: number[];
+  lat: number[];
+  type: number[];
+  month: string[];
+}
+
+export interface SectorProperties {
+  code: string;
+  name: string;
+  units_to_cover: number;
+  area_km2: number;
+  incidents: number;
+  dead_or_missing: number;
+  weight: number;
+  risk: number;
+  share: number;
+  by_type: Record<string, number>;
+}
+
+export interface SectorCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: SectorProperties; geometry: import('geojson').Polygon }[];
+}
+
+export interface SectorPlan {
+  code: string;
+  name: string;
+  risk: number;
+  incidents: number;
+  units_to_cover: number;
+  coverage: number;
+  expected_units: number;
+  ground_units: number;
+  air_units: number;
+  fixed: boolean;
+  attacker_utility: number;
+  reason: string;
+}
+
+export interface Plan {
+  from: string;
+  to: string;
+  resources: number;
+  used: number;
+  attacked: string;
+  defender_utility: number;
+  free_defender_utility: number;
+  cost_of_fixes: number;
+  sectors: SectorPlan[];
+  shifts: { shift: number; sectors: { code: string; ground: number; air: number }[] }[];
+}
+
+export interface Operation {
+  id: number;
+  name: string;
+  from: string;
+  to: string;
+  sectors: string[];
+  ground_units: number;
+  air_units: number;
+  arrests: number;
+  seizures: number;
+  rescues: number;
+  notes: string;
+  incidents_before: number;
+  incidents_during: number;
+  dead_or_missing_before: number;
+  dead_or_missing_during: number;
 }

@@ -11,6 +11,7 @@ import { CorridorPage } from '../pages/corridor/CorridorPage';
 import { EntitiesPage } from '../pages/entities/EntitiesPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { NetworkPage } from '../pages/network/NetworkPage';
+import { IncidentsPage } from '../pages/incidents/IncidentsPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RegisterPage } from '../pages/register/RegisterPage';
 import { ExtractsPage } from '../pages/extracts/ExtractsPage';
@@ -52,6 +53,7 @@ export const PAGES: PageDefinition[] = [
   { route: 'extracts', title: 'nav.extracts', permission: 'tips.extracts', component: ExtractsPage },
   { route: 'network', title: 'nav.network', permission: 'intel.read', component: NetworkPage },
   { route: 'cases', title: 'nav.cases', permission: 'cases.figures', component: CasesPage },
+  { route: 'incidents', title: 'nav.incidents', permission: 'incidents.read', component: IncidentsPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
   { route: 'audit', title: 'nav.audit', permission: 'audit.read', component: AuditPage },
