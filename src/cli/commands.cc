@@ -588,6 +588,25 @@ int run_demo(const DemoArgs& args) {
       std::printf("official data already loaded in %s\n", args.db.c_str());
     }
   }
+  {
+    // The IOM Missing Migrants incidents shipped beside the official tables (data/incidents/).
+    fs::path mmp = fs::path(args.data_dir).parent_path() / "incidents" / "mmp_panama_colombia.csv";
+    auto pool = services->pool().acquire();
+    auto stored = pool->query_int("SELECT COUNT(*) FROM incidents");
+    if (!stored) return fail(stored.error());
+    if (stored->value_or(0) == 0 && fs::exists(mmp)) {
+      auto stream = open_file_stream(mmp.string());
+      if (!stream) return fail(stream.error());
+      auto report = services->incidents().import_mmp(service::Actor::command_line(), std::move(*stream));
+      if (!report) return fail(report.error());
+      if (!report->stored) {
+        std::fprintf(stderr, "escudo: %s has bad rows; run `escudo incidents import-mmp` to see them\n",
+                     mmp.string().c_str());
+        return kFailed;
+      }
+      std::printf("imported %s: %lld incidents\n", mmp.string().c_str(), static_cast<long long>(report->rows));
+    }
+  }
   auto users = services->access().list_users(service::Actor::command_line());
   if (!users) return fail(users.error());
   if (users->empty()) {
