@@ -131,8 +131,20 @@ int generate(const Args& a) {
   return 0;
 }
 
+// How betweenness was estimated, for the printed lines.
+std::string sampling_words(std::uint32_t pivots, std::uint64_t paths) {
+  char buf[96];
+  if (paths > 0) {
+    std::snprintf(buf, sizeof buf, "sampled from %llu shortest paths", static_cast<unsigned long long>(paths));
+  } else {
+    std::snprintf(buf, sizeof buf, "sampled from %u sources", pivots);
+  }
+  return buf;
+}
+
 int run(const Args& a) {
   const auto pivots = static_cast<std::uint32_t>(std::stoul(get(a, "--pivots", "1000")));
+  const auto paths = std::stoull(get(a, "--paths", "0"));
   const int threads = std::stoi(get(a, "--threads", "0"));
   auto t = Clock::now();
   double load_cpu = cpu_seconds();
@@ -157,9 +169,9 @@ int run(const Args& a) {
 
   t = Clock::now();
   double cpu = cpu_seconds();
-  auto bc = graph::betweenness(g, {.pivots = pivots, .seed = 7, .threads = threads});
-  std::printf("betweenness  %7.2f s   sampled from %u sources (%.1f s of CPU)\n", seconds_since(t), pivots,
-              cpu_seconds() - cpu);
+  auto bc = graph::betweenness(g, {.pivots = pivots, .path_samples = paths, .seed = 7, .threads = threads});
+  std::printf("betweenness  %7.2f s   %s (%.1f s of CPU)\n", seconds_since(t),
+              sampling_words(pivots, paths).c_str(), cpu_seconds() - cpu);
   std::fflush(stdout);
 
   t = Clock::now();
@@ -201,6 +213,7 @@ int agree(const Args& a) {
   auto links = std::stoull(get(a, "--links", "100000"));
   auto seed = std::stoull(get(a, "--seed", "1"));
   const auto pivots = static_cast<std::uint32_t>(std::stoul(get(a, "--pivots", "1000")));
+  const auto paths = std::stoull(get(a, "--paths", "0"));
   const std::size_t top = std::stoul(get(a, "--top", "100"));
   auto gen = bench::generate_heavy_tailed(nodes, links, seed);
   graph::EdgeTable t;
@@ -214,7 +227,7 @@ int agree(const Args& a) {
   double exact_cpu = cpu_seconds() - cpu;
   start = Clock::now();
   cpu = cpu_seconds();
-  auto sampled = graph::betweenness(g, {.pivots = pivots, .seed = 7});
+  auto sampled = graph::betweenness(g, {.pivots = pivots, .path_samples = paths, .seed = 7});
   double sampled_s = seconds_since(start);
   double sampled_cpu = cpu_seconds() - cpu;
   auto te = top_k(exact, top), ts = top_k(sampled, top);
@@ -223,9 +236,9 @@ int agree(const Args& a) {
   std::vector<graph::NodeIndex> both;
   std::set_intersection(te.begin(), te.end(), ts.begin(), ts.end(), std::back_inserter(both));
   std::printf("agreement    %zu of the exact top %zu in the sampled top %zu (%.0f%%), %u nodes, "
-              "%u edges, %u sources\n",
+              "%u edges, %s\n",
               both.size(), top, top, 100.0 * static_cast<double>(both.size()) / static_cast<double>(top), nodes,
-              g.edge_count(), pivots);
+              g.edge_count(), sampling_words(pivots, paths).c_str());
   std::printf("             exact betweenness %.2f s (%.2f s of CPU), sampled %.2f s (%.2f s of CPU)\n",
               exact_s, exact_cpu, sampled_s, sampled_cpu);
   return 0;

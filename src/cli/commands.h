@@ -153,6 +153,7 @@ struct NetworkAnalyzeArgs {
   std::string format = "csv";
   std::string length = "hops";
   std::uint32_t pivots = 0;
+  std::uint64_t paths = 0;
   std::uint64_t seed = 1;
 };
 

@@ -103,7 +103,7 @@ int run_network_analyze(const NetworkAnalyzeArgs& args) {
   std::vector<std::vector<double>> values;
   for (graph::Measure m : measures) {
     auto v = graph::compute_measure(network->graph, m,
-                                    {.length = *length, .pivots = args.pivots, .seed = args.seed});
+                                    {.length = *length, .pivots = args.pivots, .path_samples = args.paths, .seed = args.seed});
     if (!v) return fail(v.error().message());
     values.push_back(std::move(*v));
   }

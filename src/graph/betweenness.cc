@@ -8,6 +8,7 @@
 
 #include "graph/internal/parallel.h"
 #include "graph/internal/random.h"
+#include "graph/internal/sampled_paths.h"
 #include "graph/internal/sssp.h"
 #include "graph/measures.h"
 
@@ -196,7 +197,26 @@ std::vector<double> betweenness(const Graph& g, const BetweennessOptions& option
   std::vector<double> total(n, 0.0);
   if (n < 3) return total;
   const EdgeLength length = g.weighted() ? options.length : EdgeLength::kHops;
-  const std::vector<NodeIndex> sources = pick_sources(n, options.pivots, options.seed);
+  std::uint32_t pivots = options.pivots;
+  if (options.path_samples > 0) {
+    if (length == EdgeLength::kHops) {
+      total = internal::sampled_path_shares(g, options.path_samples, options.seed, options.threads);
+      // The shares estimate betweenness over n(n-1) ordered pairs.
+      double scale = static_cast<double>(n) * static_cast<double>(n - 1);
+      if (!g.directed()) scale *= 0.5;
+      if (options.normalized) {
+        double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2);
+        if (!g.directed()) pairs *= 0.5;
+        scale /= pairs;
+      }
+      for (double& b : total) b *= scale;
+      return total;
+    }
+    const std::uint64_t per_source = n - 1;
+    pivots = static_cast<std::uint32_t>(
+        std::min<std::uint64_t>(n, (options.path_samples + per_source - 1) / per_source));
+  }
+  const std::vector<NodeIndex> sources = pick_sources(n, pivots, options.seed);
   Partials partial(static_cast<std::size_t>(internal::thread_count(options.threads, sources.size())));
   if (length == EdgeLength::kHops) {
     hops_partials(g, sources, partial);

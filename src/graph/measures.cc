@@ -147,6 +147,7 @@ Result<std::vector<double>> compute_measure(const Graph& g, Measure m,
     case Measure::kBetweenness:
       return betweenness(g, {.length = options.length,
                              .pivots = options.pivots,
+                             .path_samples = options.path_samples,
                              .seed = options.seed,
                              .threads = options.threads});
     case Measure::kPageRank: return pagerank(g, {.threads = options.threads});

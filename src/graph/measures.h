@@ -37,6 +37,12 @@ struct BetweennessOptions {
   // 0: exact (Brandes, every node a source). k > 0: estimated from k sources drawn at random
   // with `seed` (Brandes–Pich), scaled by n / k; k ≥ n is exact.
   std::uint32_t pivots = 0;
+  // k > 0 (takes precedence over `pivots`): estimated from k random ordered pairs, one
+  // uniformly drawn shortest path each (Riondato–Kornaropoulos), found by a bidirectional
+  // search that meets in the middle; far cheaper than sources on large graphs, with an error
+  // of about √(b/k) for a node of normalised betweenness b. Hop lengths only: under a weighted
+  // length it falls back to ⌈k / (n-1)⌉ sampled sources (the same number of pairs).
+  std::uint64_t path_samples = 0;
   std::uint64_t seed = 1;
   int threads = 0;
 };
@@ -124,7 +130,8 @@ Result<Measure> parse_measure(std::string_view word);
 
 struct MeasureOptions {
   EdgeLength length = EdgeLength::kHops;  // betweenness and closeness
-  std::uint32_t pivots = 0;               // betweenness: 0 exact, else sampled
+  std::uint32_t pivots = 0;               // betweenness: 0 exact, else sampled sources
+  std::uint64_t path_samples = 0;         // betweenness: > 0 sampled paths (see above)
   std::uint64_t seed = 1;
   int threads = 0;
 };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "graph/internal/igraph_bridge.h"
@@ -98,6 +100,52 @@ TEST(BetweennessTest, ThreadsGiveTheSameResult) {
   auto one = betweenness(g, {.threads = 1});
   auto two = betweenness(g, {.threads = 2});
   for (std::size_t v = 0; v < one.size(); ++v) EXPECT_NEAR(one[v], two[v], 1e-12);
+}
+
+TEST(BetweennessTest, SampledPathsFindTheStarsCentreAndFollowDirections) {
+  // Every pair of leaves passes through the centre, which has normalised betweenness 1; a
+  // sample either draws the centre as an end (no credit) or two leaves (one credit).
+  auto star = parse_graph("c-a c-b c-d c-e c-f c-g", false);
+  auto bc = betweenness(star.graph, {.path_samples = 20'000, .seed = 4});
+  EXPECT_NEAR(bc[star.names.find("c")], 1.0, 0.04);
+  EXPECT_DOUBLE_EQ(bc[star.names.find("a")], 0.0);
+  // a→b→c: only the pair (a, c) passes through b, one of the 2 ordered pairs b could be inside.
+  // Read as undirected, (c, a) would pass too and b would score 1.
+  auto chain = parse_graph("a>b b>c", true);
+  auto directed = betweenness(chain.graph, {.path_samples = 20'000, .seed = 4});
+  EXPECT_NEAR(directed[chain.names.find("b")], 0.5, 0.05);
+  auto raw = betweenness(chain.graph, {.normalized = false, .path_samples = 20'000, .seed = 4});
+  EXPECT_NEAR(raw[chain.names.find("b")], 1.0, 0.1);
+}
+
+TEST(BetweennessTest, SampledPathsApproachExactAndDoNotDependOnThreads) {
+  for (bool directed : {false, true}) {
+    Graph g = random_graph(150, 600, directed, 31 + directed);
+    auto exact = betweenness(g);
+    auto one = betweenness(g, {.path_samples = 50'000, .seed = 5, .threads = 1});
+    auto two = betweenness(g, {.path_samples = 50'000, .seed = 5, .threads = 2});
+    EXPECT_EQ(one, two) << "directed " << directed;
+    auto other_seed = betweenness(g, {.path_samples = 50'000, .seed = 6, .threads = 2});
+    EXPECT_NE(one, other_seed);
+    double worst = 0;
+    for (std::size_t v = 0; v < exact.size(); ++v) worst = std::max(worst, std::abs(one[v] - exact[v]));
+    // The standard error of a share p ≤ 0.1 from 50,000 samples is under 0.0014.
+    EXPECT_LT(worst, 0.012) << "directed " << directed;
+    // The exact top node is among the estimate's top three.
+    const auto top = std::max_element(exact.begin(), exact.end()) - exact.begin();
+    std::size_t above = 0;
+    for (double b : one) above += b > one[static_cast<std::size_t>(top)] ? 1 : 0;
+    EXPECT_LT(above, 3u) << "directed " << directed;
+  }
+}
+
+TEST(BetweennessTest, SampledPathsUnderAWeightedLengthUseAsManyPairsFromSources) {
+  Graph g = random_graph(100, 300, false, 41);
+  ASSERT_TRUE(g.weighted());
+  // 250 pairs are three sources' worth on 100 nodes (99 pairs a source).
+  auto paths = betweenness(g, {.length = EdgeLength::kWeight, .path_samples = 250, .seed = 8});
+  auto sources = betweenness(g, {.length = EdgeLength::kWeight, .pivots = 3, .seed = 8});
+  EXPECT_EQ(paths, sources);
 }
 
 TEST(PageRankTest, SumsToOneAndMatchesIgraph) {

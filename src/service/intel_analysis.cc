@@ -14,15 +14,17 @@
 namespace escudo::service {
 namespace {
 
-// Exact betweenness up to this many nodes; above it, estimated from this many sources.
+// Exact betweenness up to this many nodes; above it, estimated from this many sampled shortest
+// paths (97 of the exact top 100 on a 20,000-node heavy-tailed graph; seconds on a million
+// nodes, see docs/benchmarks.md).
 constexpr graph::NodeIndex kExactBetweennessNodes = 5000;
-constexpr std::uint32_t kBetweennessPivots = 1000;
+constexpr std::uint64_t kBetweennessPaths = 100'000;
 constexpr std::uint64_t kSeed = 1;
 
 graph::BetweennessOptions betweenness_options(const graph::Graph& g) {
   graph::BetweennessOptions o;
   o.length = graph::EdgeLength::kHops;
-  if (g.node_count() > kExactBetweennessNodes) o.pivots = kBetweennessPivots;
+  if (g.node_count() > kExactBetweennessNodes) o.path_samples = kBetweennessPaths;
   o.seed = kSeed;
   return o;
 }
@@ -177,7 +179,9 @@ Result<DisruptView> IntelService::disrupt(const Actor& actor, std::string_view m
   options.by = m;
   options.steps = steps;
   options.measure.seed = kSeed;
-  if (a->actors.node_count() > kExactBetweennessNodes) options.measure.pivots = kBetweennessPivots;
+  if (a->actors.node_count() > kExactBetweennessNodes) {
+    options.measure.path_samples = kBetweennessPaths;
+  }
   ESCUDO_ASSIGN_OR_RETURN(auto d, graph::disrupt(a->actors, options));
   const bool names = shows_names(actor);
   // Phones and accounts someone owns or uses are that owner in the graph of people: they stay
