@@ -61,13 +61,37 @@ void add_case_routes(Router& router, service::Services& services) {
   auto& cases = services.cases();
   auto actor = [](const service::Principal* me) { return service::Actor::of(*me); };
 
-  router.add({.method = "GET", .pattern = "/api/cases", .summary = "The cases one may open",
+  router.add({.method = "GET", .pattern = "/api/cases", .summary = "The cases one may open (those holding an entity, with its events and the cases' tips)",
               .tag = "cases", .permission = Permission::kCasesRead, .offload = true,
-              .response_schema = R"({"type":"object","properties":{"cases":{"type":"array","items":{"type":"object"}}}})"},
-             [&cases, actor](const Request&, const service::Principal* me) -> Result<Response> {
-               ESCUDO_ASSIGN_OR_RETURN(auto list, cases.list(actor(me)));
+              .response_schema = R"({"type":"object","properties":{"cases":{"type":"array","items":{"type":"object"}}}})",
+              .query = {{"entity", "only the cases holding this intelligence entity (audited)"}}},
+             [&cases, actor](const Request& req, const service::Principal* me) -> Result<Response> {
                JsonWriter w;
                w.begin_object().key("cases").begin_array();
+               if (auto entity = text_query(req, "entity")) {
+                 std::int64_t id = 0;
+                 auto [ptr, ec] = std::from_chars(entity->data(), entity->data() + entity->size(), id);
+                 if (ec != std::errc() || ptr != entity->data() + entity->size() || id <= 0) {
+                   return errorf(ErrorCode::kInvalidArgument, "entity: '{}' is not an entity id", *entity);
+                 }
+                 ESCUDO_ASSIGN_OR_RETURN(auto held, cases.cases_of_entity(actor(me), id));
+                 for (const auto& c : held) {
+                   w.begin_object();
+                   write_case(w, c.summary.row);
+                   w.key("member").value(c.summary.member).key("tips").begin_array();
+                   for (auto t : c.tips) w.value(t);
+                   w.end_array().key("events").begin_array();
+                   for (const auto& e : c.events) {
+                     w.begin_object().key("id").value(e.id).key("kind").value(e.kind)
+                         .key("date").value(e.happened_on).key("agency").value(e.agency)
+                         .key("country").value(e.country).end_object();
+                   }
+                   w.end_array().end_object();
+                 }
+                 w.end_array().end_object();
+                 return Response::json(200, std::move(w).take());
+               }
+               ESCUDO_ASSIGN_OR_RETURN(auto list, cases.list(actor(me)));
                for (const auto& c : list) {
                  w.begin_object();
                  write_case(w, c.row);

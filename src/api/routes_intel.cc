@@ -330,25 +330,93 @@ void add_intel_routes(Router& router, service::Services& services) {
                return Response::json(200, std::move(w).take());
              });
 
+  router.add({.method = "GET", .pattern = "/api/intel/slices",
+              .summary = "The network of one period against another: links and entities new, gone or kept, and the change in degree and betweenness",
+              .tag = "intel", .permission = Permission::kIntelRead, .offload = true,
+              .response_schema = R"({"type":"object","properties":{"nodes":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"status":{"enum":["new","gone","kept","absent"]},"degree_before":{"type":"integer"},"degree_after":{"type":"integer"},"betweenness_before":{"type":"number"},"betweenness_after":{"type":"number"}}}},"edges":{"type":"array","items":{"type":"object","properties":{"source":{"type":"integer"},"target":{"type":"integer"},"status":{"enum":["new","gone","kept"]}}}},"truncated":{"type":"boolean"}}})",
+              .query = {{"from1", "first period: first day (YYYY-MM-DD), required"},
+                        {"to1", "first period: last day (YYYY-MM-DD), required"},
+                        {"from2", "second period: first day (YYYY-MM-DD), required"},
+                        {"to2", "second period: last day (YYYY-MM-DD), required"},
+                        kFilterQuery[0],
+                        {"entities", "these entity ids only and the links among them, comma-separated"},
+                        {"limit", "at most this many entities and links (default 200, at most 5000)"}}},
+             [&intel, actor](const Request& req, const service::Principal* me) -> Result<Response> {
+               service::SliceQuery q;
+               q.from1 = text_query(req, "from1");
+               q.to1 = text_query(req, "to1");
+               q.from2 = text_query(req, "from2");
+               q.to2 = text_query(req, "to2");
+               if (auto types = text_query(req, "types")) {
+                 for (auto& t : split(*types)) q.types.insert(t);
+               }
+               if (auto ids = text_query(req, "entities")) {
+                 for (const auto& t : split(*ids)) {
+                   ESCUDO_ASSIGN_OR_RETURN(auto id, id_of(t, "an entity id"));
+                   q.entities.push_back(id);
+                 }
+                 if (q.entities.size() > 5000) return make_error(ErrorCode::kInvalidArgument, "entities: at most 5000");
+               }
+               ESCUDO_ASSIGN_OR_RETURN(auto limit, int_query(req, "limit"));
+               q.limit = static_cast<std::size_t>(std::clamp<std::int64_t>(limit.value_or(200), 1, 5000));
+               ESCUDO_ASSIGN_OR_RETURN(auto v, intel.compare_periods(actor(me), q));
+               JsonWriter w;
+               w.begin_object()
+                   .key("from1").value(v.from1).key("to1").value(v.to1)
+                   .key("from2").value(v.from2).key("to2").value(v.to2)
+                   .key("nodes_before").value(v.nodes_before).key("nodes_after").value(v.nodes_after)
+                   .key("edges_before").value(v.edges_before).key("edges_after").value(v.edges_after)
+                   .key("nodes_new").value(v.nodes_new).key("nodes_gone").value(v.nodes_gone)
+                   .key("nodes_kept").value(v.nodes_kept)
+                   .key("edges_new").value(v.edges_new).key("edges_gone").value(v.edges_gone)
+                   .key("edges_kept").value(v.edges_kept)
+                   .key("nodes").begin_array();
+               for (const auto& n : v.nodes) {
+                 w.begin_object()
+                     .key("id").value(n.node.entity_id).key("kind").value(n.node.kind)
+                     .key("label").value(n.node.label).key("status").value(n.status)
+                     .key("degree_before").value(n.degree_before).key("degree_after").value(n.degree_after)
+                     .key("betweenness_before").value(n.betweenness_before)
+                     .key("betweenness_after").value(n.betweenness_after)
+                     .end_object();
+               }
+               w.end_array().key("edges").begin_array();
+               for (const auto& e : v.edges) {
+                 w.begin_object().key("source").value(e.source).key("target").value(e.target)
+                     .key("status").value(e.status).end_object();
+               }
+               w.end_array().key("truncated").value(v.truncated).end_object();
+               return Response::json(200, std::move(w).take());
+             });
+
   router.add({.method = "GET", .pattern = "/api/intel/key-players",
               .summary = "Key players: measures with the evidence and reasons, and suggested rewards tiers",
               .tag = "intel", .permission = Permission::kIntelRead, .offload = true,
               .response_schema = R"({"type":"object","properties":{"players":{"type":"array","items":{"type":"object","properties":{"entity":{"type":"object"},"score":{"type":"number"},"reasons":{"type":"array","items":{"type":"string"}},"suggested_tiers":{"type":"array","items":{"type":"string"}}}}}}})",
-              .query = {{"limit", "1 to 500 (default 25)"}}},
+              .query = {{"limit", "1 to 500 (default 25)"},
+                        {"entity", "this entity's entry only (its owner's, for a phone or account), ranked among all"}}},
              [&intel, actor](const Request& req, const service::Principal* me) -> Result<Response> {
                ESCUDO_ASSIGN_OR_RETURN(auto limit, int_query(req, "limit"));
-               ESCUDO_ASSIGN_OR_RETURN(auto players, intel.key_players(actor(me),
-                                                                       static_cast<std::size_t>(std::clamp<std::int64_t>(limit.value_or(25), 1, 500))));
+               std::vector<service::KeyPlayer> players;
+               if (text_query(req, "entity")) {
+                 ESCUDO_ASSIGN_OR_RETURN(auto id, required_id(req, "entity"));
+                 ESCUDO_ASSIGN_OR_RETURN(auto one, intel.key_player(actor(me), id));
+                 if (one) players.push_back(std::move(*one));
+               } else {
+                 ESCUDO_ASSIGN_OR_RETURN(players, intel.key_players(actor(me),
+                                                                    static_cast<std::size_t>(std::clamp<std::int64_t>(limit.value_or(25), 1, 500))));
+               }
                JsonWriter w;
                w.begin_object().key("players").begin_array();
                for (const auto& k : players) {
                  w.begin_object().key("entity");
                  write_node(w, k.node);
-                 w.key("score").value(k.score).key("betweenness").value(k.betweenness)
+                 w.key("rank").value(k.rank).key("score").value(k.score).key("betweenness").value(k.betweenness)
                      .key("pagerank").value(k.pagerank).key("links").value(k.links)
                      .key("source_records").value(k.source_records)
                      .key("mean_confidence").value(k.mean_confidence);
                  for (auto [key, list] : {std::pair{"events", &k.events}, std::pair{"reasons", &k.reasons},
+                                          std::pair{"reason_codes", &k.reason_codes},
                                           std::pair{"suggested_tiers", &k.suggested_tiers}}) {
                    w.key(key).begin_array();
                    for (const auto& s : *list) w.value(s);

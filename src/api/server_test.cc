@@ -437,6 +437,53 @@ TEST_F(ServerTest, IntelligenceGraphThroughTheApi) {
   EXPECT_EQ(c2.send("GET", "/api/intel/key-players", "", {{"Cookie", reg.cookie}}).status, 403);
 }
 
+TEST_F(ServerTest, TwoPeriodsOfTheGraphComparedThroughTheApi) {
+  Client c(port_);
+  Session ana = login(c, "ana", "analyst password");
+  std::vector<std::pair<std::string, std::string>> json = {
+      {"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}, {"Content-Type", "application/json"}};
+  std::vector<std::int64_t> ids;
+  for (const char* name : {"Ana", "Beto", "Carla", "Dario"}) {
+    ASSERT_EQ(c.send("POST", "/api/intel/entities", fmt::format(R"({{"kind":"person","label":"{}"}})", name), json).status, 201);
+    ids.push_back(scalar(fmt::format("SELECT id FROM intel_entities WHERE label = '{}'", name)));
+  }
+  auto met = [&](std::int64_t a, std::int64_t b, const char* day) {
+    Reply r = c.send("POST", "/api/intel/links",
+                     fmt::format(R"({{"type":"met","source_id":{},"target_id":{},"source_record":"interview 3","date_from":"{}"}})", a, b, day),
+                     json);
+    ASSERT_EQ(r.status, 201) << r.body;
+  };
+  met(ids[0], ids[1], "2024-01-10");  // first period only
+  met(ids[1], ids[2], "2024-06-10");  // second period only
+  met(ids[2], ids[3], "2023-05-01");  // neither
+  const std::string periods = "from1=2024-01-01&to1=2024-03-31&from2=2024-06-01&to2=2024-06-30";
+  Reply v = c.send("GET", "/api/intel/slices?" + periods, "", json);
+  ASSERT_EQ(v.status, 200) << v.body;
+  EXPECT_NE(v.body.find(fmt::format(R"({{"source":{},"target":{},"status":"gone"}})", ids[0], ids[1])), std::string::npos) << v.body;
+  EXPECT_NE(v.body.find(fmt::format(R"({{"source":{},"target":{},"status":"new"}})", ids[1], ids[2])), std::string::npos) << v.body;
+  EXPECT_EQ(v.body.find(fmt::format(R"("source":{},"target":{})", ids[2], ids[3])), std::string::npos) << "dated outside both periods";
+  EXPECT_NE(v.body.find(R"("label":"Beto","status":"kept","degree_before":1,"degree_after":1)"), std::string::npos) << v.body;
+  EXPECT_NE(v.body.find(R"("edges_new":1,"edges_gone":1,"edges_kept":0)"), std::string::npos) << v.body;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'intel.slices.read'"), 1);
+
+  Reply missing = c.send("GET", "/api/intel/slices?from1=2024-01-01&to1=2024-03-31&from2=2024-06-01", "", json);
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("to2 is required"), std::string::npos) << missing.body;
+  Reply malformed = c.send("GET", "/api/intel/slices?from1=2024-1-1&to1=2024-03-31&from2=2024-06-01&to2=2024-06-30", "", json);
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_NE(malformed.body.find("from1: '2024-1-1' is not a date"), std::string::npos) << malformed.body;
+  Reply reversed = c.send("GET", "/api/intel/slices?from1=2024-01-01&to1=2024-03-31&from2=2024-06-30&to2=2024-06-01", "", json);
+  EXPECT_EQ(reversed.status, 400);
+  EXPECT_NE(reversed.body.find("to2: 2024-06-01 is before from2"), std::string::npos) << reversed.body;
+  EXPECT_EQ(c.send("GET", "/api/intel/slices?" + periods + "&entities=x", "", json).status, 400);
+
+  // Only for those who read the graph; the rewards committee does, without names.
+  Client c2(port_);
+  Session reg = login(c2, "reg", "registrar password");
+  EXPECT_EQ(c2.send("GET", "/api/intel/slices?" + periods, "", {{"Cookie", reg.cookie}}).status, 403);
+  EXPECT_EQ(c2.send("GET", "/api/intel/slices?" + periods, "").status, 401);
+}
+
 TEST_F(ServerTest, CasesThroughTheApi) {
   ASSERT_TRUE(services_->access().create_user(service::Actor::command_line(),
       {.username = "luis", .display_name = "Luis", .agency = "DIJIN", .roles = {model::Role::kAnalyst},
@@ -457,12 +504,21 @@ TEST_F(ServerTest, CasesThroughTheApi) {
   Reply view = c.send("GET", fmt::format("/api/cases/{}", id), "", json);
   ASSERT_EQ(view.status, 200) << view.body;
   EXPECT_NE(view.body.find(R"("entity_label":"El Paisa")"), std::string::npos) << view.body;
+  Reply held = c.send("GET", fmt::format("/api/cases?entity={}", paisa), "", json);
+  ASSERT_EQ(held.status, 200) << held.body;
+  EXPECT_NE(held.body.find(R"("title":"Ruta Necoclí")"), std::string::npos) << held.body;
+  EXPECT_NE(held.body.find(R"("events":[{)"), std::string::npos) << held.body;
+  EXPECT_NE(held.body.find(R"("kind":"arrest","date":"2024-03-02")"), std::string::npos) << held.body;
+  EXPECT_EQ(c.send("GET", "/api/cases?entity=abc", "", json).status, 400);
   Reply figures = c.send("GET", "/api/cases/figures?format=csv", "", json);
   ASSERT_EQ(figures.status, 200);
   EXPECT_NE(figures.body.find("2024-03,PNP,PAN,1,0"), std::string::npos) << figures.body;
 
   Client c2(port_);
   Session luis = login(c2, "luis", "analyst password");
+  Reply none = c2.send("GET", fmt::format("/api/cases?entity={}", paisa), "", {{"Cookie", luis.cookie}});
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_EQ(none.body, R"({"cases":[]})") << "a case Luis is not a member of stays hidden";
   Reply denied = c2.send("GET", fmt::format("/api/cases/{}", id), "", {{"Cookie", luis.cookie}});
   EXPECT_EQ(denied.status, 403);
   EXPECT_NE(denied.body.find(R"("reason":"not_a_member")"), std::string::npos) << denied.body;

@@ -199,6 +199,14 @@ struct IntelKeyPlayersArgs {
   std::string format = "csv";
 };
 
+struct IntelSlicesArgs {
+  std::string db;
+  std::string from1, to1, from2, to2;  // YYYY-MM-DD
+  std::string types;                    // comma-separated; all when empty
+  int limit = 200;
+  std::string format = "csv";
+};
+
 struct IntelExportArgs {
   std::string db;
   std::string format = "graphml";
@@ -293,6 +301,7 @@ int run_serve(const ServeArgs& args);
 int run_intel_import(const IntelImportArgs& args);
 int run_intel_key_players(const IntelKeyPlayersArgs& args);
 int run_intel_export(const IntelExportArgs& args);
+int run_intel_slices(const IntelSlicesArgs& args);
 int run_cases_figures(const CasesFiguresArgs& args);
 // Network analysis of a file of links (src/cli/network_command.cc).
 int run_network_analyze(const NetworkAnalyzeArgs& args);

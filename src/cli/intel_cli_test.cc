@@ -50,6 +50,23 @@ TEST(IntelCli, ImportsTheSimulatorsFilesAndRanksKeyPlayers) {
   EXPECT_EQ(graphml.exit_code, 0) << graphml.all;
 }
 
+TEST(IntelCli, TwoPeriodsCompared) {
+  testing::TempDir dir;
+  std::string db = dir.file("e.db");
+  testing::write_file(dir.file("t.csv"),
+                      "sender_account,receiver_account,amount,date\nCO1,CO2,12.50,2024-01-02\nCO2,CO3,40.00,2024-06-02\n"
+                      "CO3,CO4,5.00,2023-02-02\n");
+  ASSERT_EQ(run(dir, "intel import transfers --db " + db + " " + dir.file("t.csv")).exit_code, 0);
+  Outcome v = run(dir, "intel slices --db " + db +
+                           " --from1 2024-01-01 --to1 2024-03-31 --from2 2024-06-01 --to2 2024-06-30");
+  ASSERT_EQ(v.exit_code, 0) << v.all;
+  EXPECT_NE(v.all.find("links: 1 new, 1 gone, 0 kept; entities: 1 new, 1 gone, 1 kept"), std::string::npos) << v.all;
+  EXPECT_NE(v.all.find(",gone,1,0,"), std::string::npos) << v.all;
+  Outcome bad = run(dir, "intel slices --db " + db + " --from1 2024-01-01 --to1 2024-03-31 --from2 2024-06-01 --to2 June");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.all.find("to2: 'June' is not a date (YYYY-MM-DD)"), std::string::npos) << bad.all;
+}
+
 TEST(IntelCli, ABadRowIsReportedWithLineAndColumnAndNothingIsStored) {
   testing::TempDir dir;
   std::string db = dir.file("e.db");

@@ -1,5 +1,6 @@
 // `escudo intel …` and `escudo cases figures`: the intelligence graph and the cases' figures
 // from the command line, through the service layer as the operator of the server.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -104,6 +105,68 @@ int run_intel_key_players(const IntelKeyPlayersArgs& args) {
                 static_cast<long long>(k.links), tiers.c_str());
   }
   std::fprintf(stderr, "suggested tiers are suggestions for the rewards committee, not decisions\n");
+  return kOk;
+}
+
+int run_intel_slices(const IntelSlicesArgs& args) {
+  if (args.format != "csv" && args.format != "json") {
+    std::fprintf(stderr, "escudo: --format is csv or json\n");
+    return kFailed;
+  }
+  if (args.limit < 1 || args.limit > 5000) {
+    std::fprintf(stderr, "escudo: --limit is 1 to 5000\n");
+    return kFailed;
+  }
+  service::SliceQuery q{.from1 = args.from1, .to1 = args.to1, .from2 = args.from2, .to2 = args.to2};
+  std::size_t start = 0;
+  while (start < args.types.size()) {
+    std::size_t comma = std::min(args.types.find(',', start), args.types.size());
+    if (comma > start) q.types.insert(args.types.substr(start, comma - start));
+    start = comma + 1;
+  }
+  q.limit = static_cast<std::size_t>(args.limit);
+  auto services = open(args.db);
+  if (!services) return kFailed;
+  auto v = services->intel().compare_periods(service::Actor::command_line(), q);
+  if (!v) return fail(v.error());
+  if (args.format == "json") {
+    JsonWriter w;
+    w.begin_object().key("links_new").value(v->edges_new).key("links_gone").value(v->edges_gone)
+        .key("links_kept").value(v->edges_kept).key("entities_new").value(v->nodes_new)
+        .key("entities_gone").value(v->nodes_gone).key("entities_kept").value(v->nodes_kept)
+        .key("entities").begin_array();
+    for (const auto& n : v->nodes) {
+      w.begin_object().key("id").value(n.node.entity_id).key("kind").value(n.node.kind)
+          .key("label").value(n.node.label).key("status").value(n.status)
+          .key("degree_before").value(n.degree_before).key("degree_after").value(n.degree_after)
+          .key("betweenness_before").value(n.betweenness_before)
+          .key("betweenness_after").value(n.betweenness_after).end_object();
+    }
+    w.end_array().key("links").begin_array();
+    for (const auto& e : v->edges) {
+      w.begin_object().key("source").value(e.source).key("target").value(e.target)
+          .key("status").value(e.status).end_object();
+    }
+    w.end_array().key("truncated").value(v->truncated).end_object();
+    std::printf("%s\n", std::move(w).take().c_str());
+    return kOk;
+  }
+  // One row per entity, then one per link: what,id,other,status,degree_before,degree_after,…
+  std::printf("row,id,other,status,degree_before,degree_after,betweenness_before,betweenness_after\n");
+  for (const auto& n : v->nodes) {
+    std::printf("entity,%lld,,%s,%lld,%lld,%.6f,%.6f\n", static_cast<long long>(n.node.entity_id),
+                n.status.c_str(), static_cast<long long>(n.degree_before),
+                static_cast<long long>(n.degree_after), n.betweenness_before, n.betweenness_after);
+  }
+  for (const auto& e : v->edges) {
+    std::printf("link,%lld,%lld,%s,,,,\n", static_cast<long long>(e.source),
+                static_cast<long long>(e.target), e.status.c_str());
+  }
+  std::fprintf(stderr, "links: %lld new, %lld gone, %lld kept; entities: %lld new, %lld gone, %lld kept%s\n",
+               static_cast<long long>(v->edges_new), static_cast<long long>(v->edges_gone),
+               static_cast<long long>(v->edges_kept), static_cast<long long>(v->nodes_new),
+               static_cast<long long>(v->nodes_gone), static_cast<long long>(v->nodes_kept),
+               v->truncated ? " (the list is cut at --limit)" : "");
   return kOk;
 }
 

@@ -490,6 +490,18 @@ int main(int argc, char** argv) {
   key_players_cmd->add_option("--limit", key_players.limit, "How many")->capture_default_str();
   key_players_cmd->add_option("--format", key_players.format, "csv or json")->capture_default_str();
   key_players_cmd->callback([&] { exit_code = run_intel_key_players(key_players); });
+  IntelSlicesArgs slices;
+  auto* slices_cmd = intel_cmd->add_subcommand(
+      "slices", "The network of one period against another: entities and links new, gone or kept");
+  slices_cmd->add_option("--db", slices.db, "Database file")->required();
+  slices_cmd->add_option("--from1", slices.from1, "First period: first day (YYYY-MM-DD)")->required();
+  slices_cmd->add_option("--to1", slices.to1, "First period: last day (YYYY-MM-DD)")->required();
+  slices_cmd->add_option("--from2", slices.from2, "Second period: first day (YYYY-MM-DD)")->required();
+  slices_cmd->add_option("--to2", slices.to2, "Second period: last day (YYYY-MM-DD)")->required();
+  slices_cmd->add_option("--types", slices.types, "Link types, comma-separated (all when missing)");
+  slices_cmd->add_option("--limit", slices.limit, "At most this many entities and links")->capture_default_str();
+  slices_cmd->add_option("--format", slices.format, "csv or json")->capture_default_str();
+  slices_cmd->callback([&] { exit_code = run_intel_slices(slices); });
   IntelExportArgs intel_export;
   auto* intel_export_cmd = intel_cmd->add_subcommand("export", "Write the stored graph as CSV, GraphML or GEXF");
   intel_export_cmd->add_option("--db", intel_export.db, "Database file")->required();

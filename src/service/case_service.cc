@@ -153,6 +153,34 @@ Result<CaseView> CaseService::get(const Actor& actor, std::int64_t id) {
   return view;
 }
 
+Result<std::vector<EntityCase>> CaseService::cases_of_entity(const Actor& actor, std::int64_t entity_id) {
+  ESCUDO_ASSIGN_OR_RETURN(auto visible, list(actor));
+  auto db = pool_.acquire();
+  store::CaseRepo repo(*db);
+  std::vector<EntityCase> out;
+  for (auto& summary : visible) {
+    ESCUDO_ASSIGN_OR_RETURN(auto items, repo.items(summary.row.id));
+    ESCUDO_ASSIGN_OR_RETURN(auto events, repo.events_of_case(summary.row.id));
+    EntityCase c;
+    bool holds = false;
+    for (const auto& item : items) {
+      holds = holds || (item.kind == "entity" && item.item_id == entity_id);
+      if (item.kind == "tip") c.tips.push_back(item.item_id);
+    }
+    for (auto& e : events) {
+      if (e.entity_id == entity_id) c.events.push_back(std::move(e));
+    }
+    if (!holds && c.events.empty()) continue;
+    c.summary = std::move(summary);
+    out.push_back(std::move(c));
+  }
+  ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+  ESCUDO_TRY(append_audit(*db, clock_, actor, "case.entity.read", fmt::format("intel_entity:{}", entity_id),
+                          fmt::format("cases={}", out.size())));
+  ESCUDO_TRY(tx.commit());
+  return out;
+}
+
 Status CaseService::add_member(const Actor& actor, std::int64_t case_id, const std::string& username) {
   auto db = pool_.acquire();
   ESCUDO_ASSIGN_OR_RETURN(auto row, open_case(*db, actor, case_id));

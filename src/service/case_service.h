@@ -67,6 +67,13 @@ struct CaseView {
   std::vector<CaseEventView> events;
 };
 
+// A case an entity belongs to, with the tips the case holds.
+struct EntityCase {
+  CaseSummary summary;
+  std::vector<std::int64_t> tips;
+  std::vector<store::CaseEventRow> events;  // the entity's events in this case
+};
+
 struct FiguresQuery {
   bool by_year = false;
   std::optional<std::string> from;  // YYYY-MM (or YYYY-MM-DD)
@@ -93,6 +100,9 @@ class CaseService {
   Result<std::vector<CaseSummary>> list(const Actor& actor);
   // See the access rules above. Audited.
   Result<CaseView> get(const Actor& actor, std::int64_t id);
+  // cases.read: the cases holding the intelligence entity (as an item or through an event)
+  // that the actor may open, as list() decides; never those of others. Audited.
+  Result<std::vector<EntityCase>> cases_of_entity(const Actor& actor, std::int64_t entity_id);
   // The case's lead (or the command line). kAlreadyExists for a member already.
   Status add_member(const Actor& actor, std::int64_t case_id, const std::string& username);
   // cases.manage and membership. kind: entity | link | tip | incident; entities and links must

@@ -32,6 +32,30 @@ class CaseServiceTest : public ::testing::Test, public ServicesFixture {
   std::int64_t person_ = 0;
 };
 
+TEST_F(CaseServiceTest, AnEntitysCasesAreOnlyThoseTheReaderMayOpen) {
+  std::int64_t mine = cases().create(as("ana"), {.title = "Ruta Necoclí", .agency = "DIJIN", .country = "COL"}).value();
+  ASSERT_TRUE(cases().add_item(as("ana"), mine, "entity", person_).has_value());
+  ASSERT_TRUE(cases().add_item(as("ana"), mine, "tip", 41).has_value());
+  std::int64_t other = cases().create(as("ana"), {.title = "Otra", .agency = "DIJIN", .country = "COL"}).value();
+  ASSERT_TRUE(cases().add_item(as("ana"), other, "tip", 42).has_value());
+  std::int64_t theirs = cases().create(as("luis"), {.title = "Lajas Blancas", .agency = "PNP", .country = "PAN"}).value();
+  ASSERT_TRUE(cases().add_item(as("luis"), theirs, "entity", person_).has_value());
+  ASSERT_TRUE(cases().add_event(as("luis"), theirs, {.entity_id = person_, .kind = "arrest", .date = "2024-03-02",
+                                                     .agency = "PNP", .country = "PAN"}).has_value());
+
+  auto held = cases().cases_of_entity(as("ana"), person_).value();
+  ASSERT_EQ(held.size(), 1u) << "not Luis's case, nor the case without the entity";
+  EXPECT_EQ(held[0].summary.row.id, mine);
+  EXPECT_EQ(held[0].tips, std::vector<std::int64_t>{41});
+  auto luis = cases().cases_of_entity(as("luis"), person_).value();
+  ASSERT_EQ(luis.size(), 1u);
+  EXPECT_EQ(luis[0].summary.row.id, theirs);
+  ASSERT_EQ(luis[0].events.size(), 1u);
+  EXPECT_EQ(luis[0].events[0].kind, "arrest");
+  EXPECT_EQ(cases().cases_of_entity(as("reg"), person_).error().code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(audits("case.entity.read"), 2);
+}
+
 TEST_F(CaseServiceTest, OnlyMembersReadACaseAndOthersAreToldWhomToAsk) {
   std::int64_t id = cases().create(as("ana"), {.title = "Ruta Necoclí", .agency = "DIJIN", .country = "COL"}).value();
   ASSERT_TRUE(cases().add_item(as("ana"), id, "entity", person_).has_value());

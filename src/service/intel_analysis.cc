@@ -53,6 +53,11 @@ std::string money(std::int64_t cents) {
   return fmt::format("{}.{:02d} in all currencies", cents / 100, cents % 100);
 }
 
+// "1 link", "3 links".
+std::string counted(std::int64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const IntelService::Analysis>> IntelService::whole_analysis(
@@ -200,8 +205,25 @@ Result<DisruptView> IntelService::disrupt(const Actor& actor, std::string_view m
 }
 
 Result<std::vector<KeyPlayer>> IntelService::key_players(const Actor& actor, std::size_t limit) {
+  return rank_players(actor, limit, std::nullopt);
+}
+
+Result<std::optional<KeyPlayer>> IntelService::key_player(const Actor& actor, std::int64_t entity_id) {
+  ESCUDO_ASSIGN_OR_RETURN(auto found, rank_players(actor, 1, entity_id));
+  if (found.empty()) return std::optional<KeyPlayer>();
+  return std::optional<KeyPlayer>(std::move(found.front()));
+}
+
+Result<std::vector<KeyPlayer>> IntelService::rank_players(const Actor& actor, std::size_t limit,
+                                                          std::optional<std::int64_t> only) {
   ESCUDO_TRY(require_intel(actor, model::Permission::kIntelRead));
   ESCUDO_ASSIGN_OR_RETURN(auto s, snapshot());
+  std::optional<graph::NodeIndex> only_node;
+  if (only) {
+    auto it = s->node_of.find(*only);
+    if (it == s->node_of.end()) return errorf(ErrorCode::kNotFound, "there is no entity {}", *only);
+    only_node = s->owner[it->second];
+  }
   ESCUDO_ASSIGN_OR_RETURN(auto a, whole_analysis(s));
   const graph::NodeIndex n = s->names.size();
 
@@ -247,6 +269,11 @@ Result<std::vector<KeyPlayer>> IntelService::key_players(const Actor& actor, std
     ranked.push_back(v);
   }
   std::ranges::stable_sort(ranked, [&](auto x, auto y) { return score[x] > score[y]; });
+  std::vector<std::int64_t> rank_of(n, 0);
+  for (std::size_t i = 0; i < ranked.size(); ++i) rank_of[ranked[i]] = static_cast<std::int64_t>(i + 1);
+  if (only_node) {
+    if (rank_of[*only_node] == 0) ranked.clear(); else ranked = {*only_node};
+  }
   if (ranked.size() > limit) ranked.resize(limit);
 
   const bool names = shows_names(actor);
@@ -266,14 +293,20 @@ Result<std::vector<KeyPlayer>> IntelService::key_players(const Actor& actor, std
     for (graph::NodeIndex w = 0; w < n; ++w) {
       if (w != v && s->owner[w] == v) k.identifiers.push_back(s->entity_id[w]);
     }
+    k.rank = rank_of[v];
     auto top_share = [](double p) { return static_cast<int>(std::ceil((1.0 - p) * 100.0)); };
-    if (pb[v] >= 0.9) k.reasons.push_back(fmt::format("brokers between others: betweenness in the top {}%", std::max(1, top_share(pb[v]))));
-    if (pp[v] >= 0.9) k.reasons.push_back(fmt::format("linked to well-linked entities: PageRank in the top {}%", std::max(1, top_share(pp[v]))));
-    if (ps[v] >= 0.9) k.reasons.push_back(fmt::format("many and strong ties: {} neighbours", k.node.degree));
-    k.reasons.push_back(fmt::format("{} links from {} sources, mean confidence {:.2f}", k.links,
-                                    k.source_records, k.mean_confidence));
+    auto reason = [&k](std::string code, std::string text) {
+      k.reason_codes.push_back(std::move(code));
+      k.reasons.push_back(std::move(text));
+    };
+    if (pb[v] >= 0.9) reason("betweenness", fmt::format("brokers between others: betweenness in the top {}%", std::max(1, top_share(pb[v]))));
+    if (pp[v] >= 0.9) reason("pagerank", fmt::format("linked to well-linked entities: PageRank in the top {}%", std::max(1, top_share(pp[v]))));
+    if (ps[v] >= 0.9) reason("ties", fmt::format("many and strong ties: {}", counted(k.node.degree, "neighbour", "neighbours")));
+    reason("evidence", fmt::format("{} from {}, mean confidence {:.2f}", counted(k.links, "link", "links"),
+                                   counted(k.source_records, "source", "sources"), k.mean_confidence));
     if (!k.identifiers.empty()) {
-      k.reasons.push_back(fmt::format("{} phones or accounts attributed", k.identifiers.size()));
+      reason("identifiers", fmt::format("{} attributed",
+                                        counted(static_cast<std::int64_t>(k.identifiers.size()), "phone or account", "phones or accounts")));
     }
     bool arrested_or_convicted = false, death = false;
     for (const auto& e : events[v]) {
@@ -284,17 +317,17 @@ Result<std::vector<KeyPlayer>> IntelService::key_players(const Actor& actor, std
     const bool central = pb[v] >= 0.9 || pp[v] >= 0.9;
     if (central && arrested_or_convicted) {
       k.suggested_tiers.push_back("key_leader");
-      k.reasons.push_back("suggested tier key_leader: central, with an arrest or conviction recorded");
+      reason("tier_key_leader", "suggested tier key_leader: central, with an arrest or conviction recorded");
     }
     if (paid_cents[v] > 0 && pm[v] >= 0.9) {
       k.suggested_tiers.push_back("finances");
-      k.reasons.push_back(fmt::format(
+      reason("tier_finances", fmt::format(
           "suggested tier finances: central in payments ({} paid or received, top 10%)",
           money(paid_cents[v])));
     }
     if (death && (pb[v] >= 0.75 || pp[v] >= 0.75)) {
       k.suggested_tiers.push_back("regional_leader_death");
-      k.reasons.push_back("suggested tier regional_leader_death: central, and case evidence links a death to them");
+      reason("tier_regional_leader_death", "suggested tier regional_leader_death: central, and case evidence links a death to them");
     }
     out.push_back(std::move(k));
   }

@@ -373,9 +373,6 @@ GraphNodeView IntelService::node_view(const Snapshot& s, std::uint32_t node, boo
   return v;
 }
 
-namespace {
-
-// The rows the filter keeps, or empty when it keeps every row.
 Result<std::vector<std::uint8_t>> kept_rows(const IntelService::Snapshot& s, const LinkFilter& f) {
   std::vector<std::uint8_t> keep;
   if (f.types.empty() && !f.from && !f.to) return keep;
@@ -397,6 +394,8 @@ Result<std::vector<std::uint8_t>> kept_rows(const IntelService::Snapshot& s, con
   }
   return keep;
 }
+
+namespace {
 
 // Describes the graph edges `edges` of `g` from the rows behind them.
 std::vector<GraphEdgeView> edge_views(const IntelService::Snapshot& s, const graph::Graph& g,

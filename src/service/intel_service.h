@@ -180,8 +180,49 @@ struct KeyPlayer {
   double mean_confidence = 0;
   std::vector<std::string> events;  // "arrest 2024-03-02 (PNP, PAN)"
   std::vector<std::string> reasons;
+  // One per reason, for a page that words them in its own language: betweenness, pagerank,
+  // ties, evidence, identifiers, tier_key_leader, tier_finances, tier_regional_leader_death.
+  std::vector<std::string> reason_codes;
+  std::int64_t rank = 0;  // 1 for the first
   std::vector<std::string> suggested_tiers;  // key_leader | finances | regional_leader_death
   std::vector<std::int64_t> identifiers;     // phones, accounts… attributed to it
+};
+
+// Two periods to compare: the links active in each (a link is active on the days from its
+// date_from to its date_to; a link without a date is in no period), of the types kept (all
+// when empty). Every date is YYYY-MM-DD and required.
+struct SliceQuery {
+  std::optional<std::string> from1, to1, from2, to2;
+  std::set<std::string> types;
+  // When set: these entities only (the drawing on the page) and the links among them.
+  std::vector<std::int64_t> entities;
+  std::size_t limit = 200;  // at most this many entities and this many links
+};
+
+// new: in the second period only; gone: in the first only; kept: in both; absent: in neither
+// (only for an entity asked for by id).
+struct SliceNodeView {
+  GraphNodeView node;
+  std::string status;
+  std::int64_t degree_before = 0, degree_after = 0;  // neighbours in each period
+  double betweenness_before = 0, betweenness_after = 0;
+};
+
+struct SliceEdgeView {
+  std::int64_t source = 0;  // entity ids, source < target
+  std::int64_t target = 0;
+  std::string status;       // new | gone | kept
+};
+
+struct SliceView {
+  std::string from1, to1, from2, to2;
+  std::int64_t nodes_before = 0, nodes_after = 0, edges_before = 0, edges_after = 0;
+  std::int64_t nodes_new = 0, nodes_gone = 0, nodes_kept = 0;
+  std::int64_t edges_new = 0, edges_gone = 0, edges_kept = 0;
+  // Largest change in betweenness first, then in degree.
+  std::vector<SliceNodeView> nodes;
+  std::vector<SliceEdgeView> edges;  // new, then gone, then kept
+  bool truncated = false;            // more than `limit` entities or links
 };
 
 enum class IntelImportKind { kCalls, kTransfers, kMentions, kMeetings };
@@ -241,6 +282,14 @@ class IntelService {
   Result<DisruptView> disrupt(const Actor& actor, std::string_view measure, int steps);
   // intel.read. The ranking (best first, at most `limit`) on the graph of people.
   Result<std::vector<KeyPlayer>> key_players(const Actor& actor, std::size_t limit);
+  // intel.read. The entry of one entity (of its owner, for a phone or account it is attributed
+  // to), ranked among all; nullopt when it has no tie among people. kNotFound.
+  Result<std::optional<KeyPlayer>> key_player(const Actor& actor, std::int64_t entity_id);
+  // intel.read. The network of the first period against the second: the entities and links
+  // that appear, disappear or stay, and how degree and betweenness change. kInvalidArgument
+  // naming the field for a missing or malformed date, or a period that ends before it starts;
+  // kNotFound for an unknown entity. Audited when it shows names.
+  Result<SliceView> compare_periods(const Actor& actor, const SliceQuery& query);
   // intel.read. The whole graph as CSV (one link a row), GraphML or GEXF. Audited.
   Result<std::string> export_graph(const Actor& actor, ExportFormat format);
 
@@ -261,6 +310,9 @@ class IntelService {
   Result<std::shared_ptr<const Snapshot>> snapshot();
   Result<std::shared_ptr<const Analysis>> whole_analysis(const std::shared_ptr<const Snapshot>& s);
   GraphNodeView node_view(const Snapshot& s, std::uint32_t node, bool show_names) const;
+  // The ranking, best first: the first `limit`, or only the entry of node `only`.
+  Result<std::vector<KeyPlayer>> rank_players(const Actor& actor, std::size_t limit,
+                                              std::optional<std::int64_t> only);
   Status audit_read(const Actor& actor, std::string_view action, std::string_view object,
                     std::string_view detail);
 

@@ -241,6 +241,147 @@ TEST_F(IntelServiceTest, NeighbourhoodPathsFlowsAndExportGoThroughTheEngine) {
   EXPECT_EQ(intel().neighbourhood(analyst(), b, {}, 0).value().nodes.size(), 5u);
 }
 
+// The network of the first months of 2024 against June: Ana and Beto met in January only,
+// Beto and Carla in both, Carla and Dario in June only; Dario and Eva met in 2023 (outside both
+// periods) and Eva and Fito on a day no one wrote down (in no period).
+class IntelSlicesTest : public IntelServiceTest {
+ protected:
+  void SetUp() override {
+    IntelServiceTest::SetUp();
+    ana_ = add("person", "Ana"), beto_ = add("person", "Beto"), carla_ = add("person", "Carla");
+    dario_ = add("person", "Dario"), eva_ = add("person", "Eva"), fito_ = add("person", "Fito");
+    met(ana_, beto_, "2024-01-10");
+    met(beto_, carla_, "2024-01-15");
+    met(beto_, carla_, "2024-06-10");
+    met(carla_, dario_, "2024-06-20");
+    met(dario_, eva_, "2023-01-01");
+    met(eva_, fito_, std::nullopt);
+  }
+  void met(std::int64_t a, std::int64_t b, std::optional<std::string> day) {
+    ASSERT_TRUE(intel().add_link(analyst(), {.type = "met", .source_id = a, .target_id = b,
+                                             .source_record = "interview 12", .date_from = day}));
+  }
+  static SliceQuery periods() {
+    return {.from1 = "2024-01-01", .to1 = "2024-03-31", .from2 = "2024-06-01", .to2 = "2024-06-30"};
+  }
+  static const SliceNodeView* node(const SliceView& v, std::int64_t id) {
+    for (const auto& n : v.nodes) {
+      if (n.node.entity_id == id) return &n;
+    }
+    return nullptr;
+  }
+  static std::string edge(const SliceView& v, std::int64_t a, std::int64_t b) {
+    for (const auto& e : v.edges) {
+      if (e.source == std::min(a, b) && e.target == std::max(a, b)) return e.status;
+    }
+    return "";
+  }
+  std::int64_t ana_ = 0, beto_ = 0, carla_ = 0, dario_ = 0, eva_ = 0, fito_ = 0;
+};
+
+TEST_F(IntelSlicesTest, LinksAndEntitiesAreNewGoneOrKeptBetweenTwoPeriods) {
+  auto v = intel().compare_periods(analyst(), periods()).value();
+  EXPECT_EQ(edge(v, ana_, beto_), "gone");
+  EXPECT_EQ(edge(v, beto_, carla_), "kept");
+  EXPECT_EQ(edge(v, carla_, dario_), "new");
+  EXPECT_EQ(edge(v, dario_, eva_), "") << "met in 2023: in neither period";
+  EXPECT_EQ(edge(v, eva_, fito_), "") << "undated: in no period";
+  EXPECT_EQ(v.edges.size(), 3u);
+  EXPECT_EQ(v.edges_before, 2);
+  EXPECT_EQ(v.edges_after, 2);
+  EXPECT_EQ(v.edges_new, 1);
+  EXPECT_EQ(v.edges_gone, 1);
+  EXPECT_EQ(v.edges_kept, 1);
+  EXPECT_EQ(v.nodes_new, 1);
+  EXPECT_EQ(v.nodes_gone, 1);
+  EXPECT_EQ(v.nodes_kept, 2);
+  ASSERT_NE(node(v, ana_), nullptr);
+  EXPECT_EQ(node(v, ana_)->status, "gone");
+  EXPECT_EQ(node(v, dario_)->status, "new");
+  EXPECT_EQ(node(v, eva_), nullptr);
+  EXPECT_EQ(node(v, fito_), nullptr);
+  const auto* beto = node(v, beto_);
+  ASSERT_NE(beto, nullptr);
+  EXPECT_EQ(beto->status, "kept");
+  EXPECT_EQ(beto->degree_before, 2);
+  EXPECT_EQ(beto->degree_after, 1);
+  EXPECT_GT(beto->betweenness_before, 0) << "the broker between Ana and Carla in January";
+  EXPECT_EQ(beto->betweenness_after, 0);
+  EXPECT_GT(node(v, carla_)->betweenness_after, 0) << "the broker between Beto and Dario in June";
+  EXPECT_EQ(audits("intel.slices.read"), 1);
+
+  // Asked by id: only these, and the links among them; one in neither period says so.
+  auto some = periods();
+  some.entities = {beto_, carla_, eva_};
+  auto asked = intel().compare_periods(analyst(), some).value();
+  ASSERT_EQ(asked.nodes.size(), 3u);
+  EXPECT_EQ(asked.nodes[2].status, "absent");
+  ASSERT_EQ(asked.edges.size(), 1u);
+  EXPECT_EQ(edge(asked, beto_, carla_), "kept");
+
+  // A period filter of the neighbourhood keeps the links active in it.
+  auto june = intel().neighbourhood(analyst(), carla_, {.from = "2024-06-01", .to = "2024-06-30"}, 0).value();
+  EXPECT_EQ(june.nodes.size(), 3u) << "Carla, Beto and Dario";
+  auto y2023 = intel().neighbourhood(analyst(), eva_, {.from = "2023-01-01", .to = "2023-12-31"}, 0).value();
+  EXPECT_EQ(y2023.nodes.size(), 2u) << "Eva and Dario; not the undated meeting with Fito";
+}
+
+TEST_F(IntelSlicesTest, BadPeriodsAreRefusedNamingTheField) {
+  auto missing = periods();
+  missing.from1.reset();
+  auto e = intel().compare_periods(analyst(), missing).error();
+  EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(e.message().find("from1 is required"), std::string::npos) << e.message();
+  auto malformed = periods();
+  malformed.to2 = "2024-06-31";
+  e = intel().compare_periods(analyst(), malformed).error();
+  EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(e.message().find("to2: '2024-06-31' is not a date"), std::string::npos) << e.message();
+  auto reversed = periods();
+  reversed.to1 = "2023-12-31";
+  e = intel().compare_periods(analyst(), reversed).error();
+  EXPECT_NE(e.message().find("to1: 2023-12-31 is before from1"), std::string::npos) << e.message();
+  auto type = periods();
+  type.types = {"waved"};
+  EXPECT_EQ(intel().compare_periods(analyst(), type).error().code(), ErrorCode::kInvalidArgument);
+  auto unknown = periods();
+  unknown.entities = {999999};
+  EXPECT_EQ(intel().compare_periods(analyst(), unknown).error().code(), ErrorCode::kNotFound);
+}
+
+TEST_F(IntelSlicesTest, PeriodsNeedIntelReadAndNamesNeedIdentity) {
+  EXPECT_EQ(intel().compare_periods(Actor::of(registrar_), periods()).error().code(),
+            ErrorCode::kPermissionDenied);
+  auto masked = intel().compare_periods(Actor::of(rewards_), periods()).value();
+  for (const auto& n : masked.nodes) {
+    EXPECT_EQ(n.node.label, fmt::format("person {}", n.node.entity_id));
+  }
+  EXPECT_FALSE(masked.nodes.empty());
+  EXPECT_EQ(audits("intel.slices.read"), 0) << "no name was shown";
+}
+
+TEST_F(IntelServiceTest, KeyPlayerReasonsCountInTheSingularAndPlural) {
+  std::int64_t a = add("person", "Ana"), b = add("person", "Beto"), c = add("person", "Carla");
+  link("met", a, b);
+  intel().add_link(analyst(), {.type = "met", .source_id = b, .target_id = c,
+                               .source_record = "interview 9", .date_from = "2024-03-05"}).value();
+  auto ana = intel().key_player(analyst(), a).value();
+  ASSERT_TRUE(ana.has_value());
+  ASSERT_EQ(ana->reason_codes.size(), ana->reasons.size());
+  auto evidence = std::ranges::find(ana->reason_codes, "evidence") - ana->reason_codes.begin();
+  ASSERT_LT(static_cast<std::size_t>(evidence), ana->reasons.size());
+  EXPECT_EQ(ana->reasons[evidence].rfind("1 link from 1 source, mean confidence 0.90", 0), 0u)
+      << ana->reasons[evidence];
+  auto beto = intel().key_player(analyst(), b).value();
+  ASSERT_TRUE(beto.has_value());
+  EXPECT_EQ(beto->rank, 1);
+  evidence = std::ranges::find(beto->reason_codes, "evidence") - beto->reason_codes.begin();
+  EXPECT_EQ(beto->reasons[evidence].rfind("2 links from 2 sources", 0), 0u) << beto->reasons[evidence];
+  EXPECT_EQ(intel().key_player(analyst(), 999999).error().code(), ErrorCode::kNotFound);
+  std::int64_t alone = add("person", "Solo");
+  EXPECT_FALSE(intel().key_player(analyst(), alone).value().has_value());
+}
+
 TEST_F(IntelServiceTest, KeyPlayersOfASimulatedNetworkPutItsLeadersNearTheTop) {
   auto net = sim::simulate_network({.seed = 7}).value();
   ASSERT_TRUE(import(IntelImportKind::kCalls, sim::calls_csv(net), "calls.csv").stored);

@@ -57,4 +57,8 @@ struct IntelService::Analysis {
   std::vector<double> actor_betweenness, actor_pagerank, actor_strength;
 };
 
+// The rows the filter keeps (a period keeps the dated links overlapping it), or empty when it
+// keeps every row. kInvalidArgument for an unknown type or a malformed date.
+Result<std::vector<std::uint8_t>> kept_rows(const IntelService::Snapshot& s, const LinkFilter& f);
+
 }  // namespace escudo::service

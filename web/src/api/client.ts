@@ -19,6 +19,7 @@ import type {
   CaseDetail,
   CaseFigures,
   CaseSummary,
+  EntityCase,
   GraphPath,
   IntelEntity,
   IntelEntityDetail,
@@ -26,6 +27,8 @@ import type {
   Disruption,
   MoneyFlows,
   LinkFilter,
+  SliceComparison,
+  SliceQuery,
   Neighbourhood,
   NewCase,
   NewCaseEvent,
@@ -144,6 +147,7 @@ const routes = {
   keyPlayers: { method: 'GET', path: '/api/intel/key-players' },
   disrupt: { method: 'GET', path: '/api/intel/disrupt' },
   flows: { method: 'GET', path: '/api/intel/flows' },
+  slices: { method: 'GET', path: '/api/intel/slices' },
   cases: { method: 'GET', path: '/api/cases' },
   createCase: { method: 'POST', path: '/api/cases' },
   caseDetail: { method: 'GET', path: '/api/cases/{id}' },
@@ -433,10 +437,16 @@ export const api = {
   path: (from: number, to: number, types?: string) =>
     call<{ paths: GraphPath[] }>(routes.path, { query: { from, to, types } }),
   keyPlayers: (limit = 25) => call<{ players: KeyPlayer[] }>(routes.keyPlayers, { query: { limit } }),
+  /** One entity's entry in the ranking (none when it has no tie among people). */
+  keyPlayer: (entity: number) => call<{ players: KeyPlayer[] }>(routes.keyPlayers, { query: { entity } }),
+  /** The network of one period against another. */
+  slices: (query: SliceQuery) => call<SliceComparison>(routes.slices, { query: { ...query } }),
   disrupt: (by: string, steps: number) => call<Disruption>(routes.disrupt, { query: { by, steps } }),
   flows: (entity: number, currency = 'USD') => call<MoneyFlows>(routes.flows, { query: { entity, currency } }),
 
   cases: () => call<{ cases: CaseSummary[] }>(routes.cases),
+  /** The cases holding an intelligence entity that the reader may open. */
+  casesOfEntity: (entity: number) => call<{ cases: EntityCase[] }>(routes.cases, { query: { entity } }),
   createCase: (c: NewCase) => call<{ id: number }>(routes.createCase, { json: c }),
   caseDetail: (id: number) => call<CaseDetail>(routes.caseDetail, { params: { id } }),
   addCaseItem: (id: number, kind: string, item: number) =>

@@ -727,9 +727,58 @@ export interface KeyPlayer {
   mean_confidence: number;
   events: string[];
   reasons: string[];
+  /** One per reason, for wording it in the reader's language. */
+  reason_codes: string[];
+  /** 1 for the first in the ranking. */
+  rank: number;
   suggested_tiers: string[];
   identifiers: number[];
   tiers_are_suggestions: true;
+}
+
+export type SliceStatus = 'new' | 'gone' | 'kept';
+
+/** Two periods of the network compared (GET /api/intel/slices). */
+export interface SliceQuery {
+  from1: string;
+  to1: string;
+  from2: string;
+  to2: string;
+  types?: string | undefined;
+  /** Comma-separated entity ids: these only, and the links among them. */
+  entities?: string | undefined;
+}
+
+export interface SliceComparison {
+  from1: string;
+  to1: string;
+  from2: string;
+  to2: string;
+  nodes_before: number;
+  nodes_after: number;
+  edges_before: number;
+  edges_after: number;
+  nodes_new: number;
+  nodes_gone: number;
+  nodes_kept: number;
+  edges_new: number;
+  edges_gone: number;
+  edges_kept: number;
+  nodes: (GraphNode & {
+    status: SliceStatus | 'absent';
+    degree_before: number;
+    degree_after: number;
+    betweenness_before: number;
+    betweenness_after: number;
+  })[];
+  edges: { source: number; target: number; status: SliceStatus }[];
+  truncated: boolean;
+}
+
+/** A case holding an entity, with the entity's events there and the case's tips. */
+export interface EntityCase extends CaseSummary {
+  tips: number[];
+  events: { id: number; kind: string; date: string; agency: string; country: string }[];
 }
 
 export interface LinkFilter {

@@ -22,8 +22,9 @@ interface ShellProps {
 export function Shell({ me, onMeChange, onLanguageShown, onSignOut }: ShellProps) {
   const { t, language } = useI18n();
   const route = useRoute();
-  const pages = pagesFor(me);
-  const page = pages.find((p) => p.route === route);
+  const allowed = pagesFor(me);
+  const page = allowed.find((p) => p.route === route);
+  const pages = allowed.filter((p) => !p.hidden);
   const [languageBusy, setLanguageBusy] = useState(false);
   const [languageFailed, setLanguageFailed] = useState(false);
 

@@ -9,6 +9,7 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { CasesPage } from '../pages/cases/CasesPage';
 import { CorridorPage } from '../pages/corridor/CorridorPage';
 import { EntitiesPage } from '../pages/entities/EntitiesPage';
+import { EntityPage } from '../pages/entity/EntityPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { NetworkPage } from '../pages/network/NetworkPage';
 import { IncidentsPage } from '../pages/incidents/IncidentsPage';
@@ -33,6 +34,8 @@ export interface PageDefinition {
   /** Needed to see the page; every signed-in user sees a page without one. */
   permission?: Permission;
   component: ComponentType<PageProps>;
+  /** Reached by links only (an entity's page), never listed in the navigation. */
+  hidden?: boolean;
 }
 
 /**
@@ -52,6 +55,7 @@ export const PAGES: PageDefinition[] = [
   { route: 'returns', title: 'nav.returns', permission: 'returns.execute', component: ReturnsPage },
   { route: 'extracts', title: 'nav.extracts', permission: 'tips.extracts', component: ExtractsPage },
   { route: 'network', title: 'nav.network', permission: 'intel.read', component: NetworkPage },
+  { route: 'entity', title: 'nav.entity', permission: 'intel.read', component: EntityPage, hidden: true },
   { route: 'cases', title: 'nav.cases', permission: 'cases.figures', component: CasesPage },
   { route: 'incidents', title: 'nav.incidents', permission: 'incidents.read', component: IncidentsPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },

@@ -47,7 +47,18 @@ const STYLE: StylesheetJson = [
   { selector: 'edge.on-path', style: { 'line-color': '#0b0c0c', width: 6 } },
   { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#0b0c0c' } },
   { selector: '.selected-node', style: { 'border-width': 4, 'border-color': '#ffdd00' } },
+  // Two periods compared: new in green, gone in red and dashed, kept in black, in neither faded.
+  { selector: 'edge.slice-new', style: { 'line-color': '#00703c', width: 4 } },
+  { selector: 'edge.slice-gone', style: { 'line-color': '#d4351c', 'line-style': 'dashed', width: 4 } },
+  { selector: 'edge.slice-kept', style: { 'line-color': '#0b0c0c', width: 3 } },
+  { selector: 'edge.slice-none', style: { opacity: 0.25 } },
+  { selector: 'node.slice-new', style: { 'border-width': 4, 'border-color': '#00703c' } },
+  { selector: 'node.slice-gone', style: { 'border-width': 4, 'border-color': '#d4351c', 'border-style': 'dashed' } },
+  { selector: 'node.slice-kept', style: { 'border-width': 3, 'border-color': '#0b0c0c' } },
+  { selector: 'node.slice-none', style: { opacity: 0.35 } },
 ];
+
+export type SliceMark = 'new' | 'gone' | 'kept';
 
 export interface DrawnGraph {
   nodes: GraphNode[];
@@ -58,6 +69,8 @@ export interface DrawnGraph {
   /** Entity ids and edge keys of a path to highlight. */
   path?: { nodes: Set<number>; edges: Set<string> };
   selected?: number;
+  /** Two periods compared: the status of each entity id and edge key; others are in neither. */
+  comparison?: { nodes: Map<number, SliceMark>; edges: Map<string, SliceMark> };
 }
 
 export function edgeKey(a: number, b: number): string {
@@ -82,6 +95,7 @@ function elements(graph: DrawnGraph): ElementDefinition[] {
       classes: [
         graph.path?.nodes.has(n.id) ? 'on-path' : '',
         graph.selected === n.id ? 'selected-node' : '',
+        graph.comparison ? `slice-${graph.comparison.nodes.get(n.id) ?? 'none'}` : '',
         `kind-${n.kind}`,
       ].join(' '),
     });
@@ -90,10 +104,20 @@ function elements(graph: DrawnGraph): ElementDefinition[] {
     const key = edgeKey(e.source, e.target);
     out.push({
       data: { id: `e${key}`, source: String(e.source), target: String(e.target), label: e.types.join(', '), weight: Math.min(8, 1 + Math.log2(e.count)) },
-      classes: graph.path?.edges.has(key) ? 'on-path' : '',
+      classes: [
+        graph.path?.edges.has(key) ? 'on-path' : '',
+        graph.comparison ? `slice-${graph.comparison.edges.get(key) ?? 'none'}` : '',
+      ].join(' '),
     });
   }
   return out;
+}
+
+/** "new 1 gone 1 kept 2 none 0": how the drawn links are marked, for tests and screen readers. */
+function countMarks(graph: DrawnGraph): string {
+  const counts = { new: 0, gone: 0, kept: 0, none: 0 };
+  for (const e of graph.edges) counts[graph.comparison?.edges.get(edgeKey(e.source, e.target)) ?? 'none'] += 1;
+  return `new ${counts.new} gone ${counts.gone} kept ${counts.kept} none ${counts.none}`;
 }
 
 export function NetworkGraph({ graph, onSelect, label }: { graph: DrawnGraph; onSelect: (id: number) => void; label: string }) {
@@ -142,6 +166,7 @@ export function NetworkGraph({ graph, onSelect, label }: { graph: DrawnGraph; on
       data-testid="network-canvas"
       data-nodes={graph.nodes.length}
       data-edges={graph.edges.length}
+      data-compared={graph.comparison ? countMarks(graph) : undefined}
     />
   );
 }

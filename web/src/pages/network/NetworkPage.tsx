@@ -7,13 +7,16 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
-import { LINK_TYPES, type GraphEdge, type GraphNode, type IntelEntity, type IntelEntityDetail, type KeyPlayer, type LinkFilter, type Disruption, type MoneyFlows } from '../../api/types';
+import { LINK_TYPES, type GraphEdge, type GraphNode, type IntelEntity, type IntelEntityDetail, type KeyPlayer, type LinkFilter, type Disruption, type MoneyFlows, type SliceComparison } from '../../api/types';
 import type { PageProps } from '../../app/pages';
 import { useRoute } from '../../app/router';
 import { type MessageKey, useI18n } from '../../i18n';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { PageHeading } from '../../ui/PageHeading';
-import { NetworkGraph, edgeKey, type DrawnGraph } from './NetworkGraph';
+import { KeyPlayerReasons } from './KeyPlayerReasons';
+import { NetworkGraph, edgeKey, type DrawnGraph, type SliceMark } from './NetworkGraph';
 
 type SizeMeasure = 'degree' | 'pagerank' | 'betweenness';
 
@@ -38,6 +41,11 @@ function Evidence({ detail }: { detail: IntelEntityDetail }) {
         {t('network.evidenceOf', { label: detail.entity.label, kind: t(`network.kind.${detail.entity.kind}` as MessageKey) })}
       </h2>
       <p>{t('network.linkCount', { n: formatNumber(detail.link_count) })}</p>
+      <p>
+        <a href={`#/entity/${detail.entity.id}`} data-testid="open-entity-page">
+          {t('network.openEntityPage', { label: detail.entity.label })}
+        </a>
+      </p>
       <div class="table-wrap">
         <table class="table">
           <caption class="table__caption visually-hidden">{t('network.evidence')}</caption>
@@ -99,21 +107,154 @@ function KeyPlayers({ onOpen }: { onOpen: (id: number) => void }) {
             <button type="button" class="link-button" onClick={() => onOpen(p.entity.id)}>
               {p.entity.label}
             </button>{' '}
+            <a href={`#/entity/${p.entity.id}`}>{t('network.entityPage')}</a>{' '}
             ({formatNumber(p.score, { maximumFractionDigits: 2 })})
             {p.suggested_tiers.map((tier) => (
               <span key={tier} class="tag tag--grey">
                 {t('network.suggestedTier', { tier })}
               </span>
             ))}
-            <ul class="hint">
-              {p.reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
+            <KeyPlayerReasons player={p} />
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+const PERIOD_FIELDS = ['from1', 'to1', 'from2', 'to2'] as const;
+type PeriodField = (typeof PERIOD_FIELDS)[number];
+
+/**
+ * The network of one period against another: the drawn links and entities
+ * marked new, gone or kept, and the change in neighbours and brokerage. With
+ * nothing drawn, the largest changes in the whole network.
+ */
+function ComparePeriods({
+  entities,
+  types,
+  onCompared,
+}: {
+  entities: number[];
+  types: string | undefined;
+  onCompared: (comparison: SliceComparison | undefined) => void;
+}) {
+  const { t, formatNumber } = useI18n();
+  const [dates, setDates] = useState<Record<PeriodField, string>>({ from1: '', to1: '', from2: '', to2: '' });
+  const [result, setResult] = useState<SliceComparison>();
+  const [problems, setProblems] = useState<{ field?: PeriodField; message: string }[]>([]);
+
+  const compare = async (event: Event) => {
+    event.preventDefault();
+    const missing = PERIOD_FIELDS.filter((f) => !dates[f]).map((f) => ({ field: f, message: t('network.compare.missing', { field: t(`network.compare.${f}`) }) }));
+    const reversed = [
+      ['from1', 'to1'],
+      ['from2', 'to2'],
+    ]
+      .filter(([a, b]) => dates[a as PeriodField] && dates[b as PeriodField] && dates[b as PeriodField] < dates[a as PeriodField])
+      .map(([, b]) => ({ field: b as PeriodField, message: t('network.compare.reversed') }));
+    const found = [...missing, ...reversed];
+    setProblems(found);
+    if (found.length > 0) return;
+    try {
+      const answer = await api.slices({ ...dates, types, entities: entities.length > 0 ? entities.join(',') : undefined });
+      setResult(answer);
+      onCompared(answer);
+    } catch (e) {
+      const message = e instanceof ApiError ? e.message : t('errors.unreachable');
+      const field = PERIOD_FIELDS.find((f) => message.startsWith(f));
+      setProblems([{ ...(field ? { field } : {}), message }]);
+    }
+  };
+
+  const clear = () => {
+    setResult(undefined);
+    onCompared(undefined);
+  };
+
+  // The summary takes the focus when its list changes: the same list while typing.
+  const summary = useMemo(
+    () => problems.map((p) => ({ ...(p.field ? { field: `compare-${p.field}` } : {}), message: p.message })),
+    [problems],
+  );
+  const statusText = (status: string) => t(`network.compare.status.${status}` as MessageKey);
+  return (
+    <form class="section" onSubmit={compare} aria-labelledby="compare-heading" noValidate>
+      <h2 class="heading-m" id="compare-heading">
+        {t('network.compare.title')}
+      </h2>
+      <p class="hint">{t('network.compare.lead')}</p>
+      <ErrorSummary errors={summary} />
+      <div class="button-group">
+        {PERIOD_FIELDS.map((f) => {
+          const problem = problems.find((p) => p.field === f);
+          return (
+            <Field key={f} id={`compare-${f}`} label={t(`network.compare.${f}`)} error={problem?.message}>
+              {(describedBy) => (
+                <input
+                  id={`compare-${f}`}
+                  class="input"
+                  type="date"
+                  value={dates[f]}
+                  aria-describedby={describedBy}
+                  aria-invalid={problem ? 'true' : undefined}
+                  onChange={(e) => setDates({ ...dates, [f]: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+          );
+        })}
+        <button type="submit" class="button button--secondary" data-testid="compare">
+          {t('network.compare.run')}
+        </button>
+        {result && (
+          <button type="button" class="button button--secondary" onClick={clear}>
+            {t('network.compare.clear')}
+          </button>
+        )}
+      </div>
+      {result && (
+        <>
+          <p role="status" data-testid="compare-summary">
+            {t('network.compare.summary', {
+              linksNew: formatNumber(result.edges_new),
+              linksGone: formatNumber(result.edges_gone),
+              linksKept: formatNumber(result.edges_kept),
+              entitiesNew: formatNumber(result.nodes_new),
+              entitiesGone: formatNumber(result.nodes_gone),
+              entitiesKept: formatNumber(result.nodes_kept),
+            })}
+          </p>
+          <p class="hint">{t('network.compare.legend')}</p>
+          <div class="table-wrap">
+            <table class="table" data-testid="compare-table">
+              <caption class="table__caption">{t('network.compare.caption', { from1: result.from1, to1: result.to1, from2: result.from2, to2: result.to2 })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.compare.entity')}</th>
+                  <th scope="col">{t('network.compare.status')}</th>
+                  <th scope="col" class="numeric">{t('network.compare.degree')}</th>
+                  <th scope="col" class="numeric">{t('network.compare.betweenness')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.nodes.map((n) => (
+                  <tr key={n.id}>
+                    <td>
+                      <a href={`#/entity/${n.id}`}>{n.label}</a>
+                    </td>
+                    <td>{statusText(n.status)}</td>
+                    <td class="numeric">{`${formatNumber(n.degree_before)} → ${formatNumber(n.degree_after)}`}</td>
+                    <td class="numeric">{`${formatNumber(n.betweenness_before, { maximumFractionDigits: 3 })} → ${formatNumber(n.betweenness_after, { maximumFractionDigits: 3 })}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.truncated && <p class="hint">{t('network.compare.truncated')}</p>}
+        </>
+      )}
+    </form>
   );
 }
 
@@ -257,6 +398,7 @@ export function NetworkPage(_: PageProps) {
   const [pathTo, setPathTo] = useState('');
   const [path, setPath] = useState<DrawnGraph['path']>();
   const [message, setMessage] = useState<string>();
+  const [comparison, setComparison] = useState<DrawnGraph['comparison']>();
   const [error, setError] = useState<string>();
 
   const filter = useMemo<LinkFilter>(
@@ -311,8 +453,9 @@ export function NetworkPage(_: PageProps) {
       community: byCommunity ? measures?.community : undefined,
       path,
       selected,
+      comparison,
     }),
-    [graph, measures, byCommunity, path, selected],
+    [graph, measures, byCommunity, path, selected, comparison],
   );
 
   const search = async (event: Event) => {
@@ -464,6 +607,18 @@ export function NetworkPage(_: PageProps) {
           </p>
         )}
       </form>
+      <ComparePeriods
+        entities={graph.nodes.map((n) => n.id)}
+        types={filter.types}
+        onCompared={(c) =>
+          setComparison(
+            c && {
+              nodes: new Map(c.nodes.filter((n) => n.status !== 'absent').map((n) => [n.id, n.status as SliceMark])),
+              edges: new Map(c.edges.map((e) => [edgeKey(e.source, e.target), e.status])),
+            },
+          )
+        }
+      />
       {detail && <Evidence detail={detail} />}
       {detail && (detail.entity.kind === 'person' || detail.entity.kind === 'account' || detail.entity.kind === 'organisation') && (
         <Flows entity={detail.entity.id} />
