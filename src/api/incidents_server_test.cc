@@ -2,6 +2,7 @@
 // incidents out (list, one record, map points, counts, hotspots, sectors), and plans and
 // operations by role.
 #include "api/server_test_support.h"
+#include "base/civil_date.h"
 
 namespace escudo::api {
 namespace {
@@ -91,6 +92,71 @@ TEST_F(IncidentsServerTest, SurvivorsRecordsLeaveOnlyAsCounts) {
   // The read of the survivor's record is in the audit log; the audit detail has no code.
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.survivor_read'"), 1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%SV-7731%'"), 0);
+}
+
+TEST_F(IncidentsServerTest, VictimLinksNeedConsentAndShowOnlyToWhoSeesBoth) {
+  model::RegistrationGroup g;
+  g.station_code = "lajas-blancas";
+  g.registered_on = CivilDate::parse("2024-05-04").value();
+  model::Person p;
+  p.given_names = "María";
+  p.family_names = "Rojas";
+  p.sex = model::PersonSex::kFemale;
+  p.estimated_age = 30;
+  p.nationality_iso3 = "VEN";
+  p.relationship = model::Relationship::kHead;
+  g.people = {p};
+  auto reg = services_->registrations().register_group(service::Actor::command_line(), g);
+  ASSERT_TRUE(reg && reg->stored);
+  std::string person = std::to_string(reg->group.people[0].id.value());
+  std::string body = R"({"person_id":)" + person + "}";
+
+  Client officer_client(port_), analyst_client(port_), commander_client(port_), registrar_client(port_);
+  Session officer = login(officer_client, "olga", "protection password");
+  Session analyst = login(analyst_client, "ana", "analyst password");
+  Session commander = login(commander_client, "cmd", "commander password");
+  Session registrar = login(registrar_client, "reg", "registrar password");
+  auto id_of = [](const Reply& r) {
+    std::string id = r.body.substr(r.body.find(':') + 1);
+    return id.substr(0, id.find('}'));
+  };
+  Reply no_consent = post(officer_client, officer, "/api/incidents", kSurvivorRecord);
+  std::string consented_body(kSurvivorRecord);
+  consented_body.insert(consented_body.size() - 1, R"(,"consents":{"registration":true})");
+  Reply consented = post(officer_client, officer, "/api/incidents", consented_body);
+  ASSERT_EQ(no_consent.status, 201);
+  ASSERT_EQ(consented.status, 201) << consented.body;
+
+  // Without the survivor's consent: refused, with the reason.
+  Reply refused = post(officer_client, officer, "/api/incidents/" + id_of(no_consent) + "/victims", body);
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("consent"), std::string::npos) << refused.body;
+  Reply linked = post(officer_client, officer, "/api/incidents/" + id_of(consented) + "/victims", body);
+  EXPECT_EQ(linked.status, 204) << linked.body;
+  Reply bad = post(officer_client, officer, "/api/incidents/" + id_of(consented) + "/victims", R"({"person_id":"x"})");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+
+  Reply shown = get(officer_client, officer, "/api/incidents/" + id_of(consented) + "/victims");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_NE(shown.body.find(R"("person_id":)" + person), std::string::npos) << shown.body;
+  EXPECT_NE(get(officer_client, officer, "/api/incidents/" + id_of(no_consent) + "/victims").body.find("[]"),
+            std::string::npos);
+
+  // Nobody else sees the link, through this route or any other that lets incidents out.
+  for (auto [client, session] : {std::pair<Client*, Session*>{&analyst_client, &analyst},
+                                 {&commander_client, &commander}, {&registrar_client, &registrar}}) {
+    EXPECT_EQ(get(*client, *session, "/api/incidents/" + id_of(consented) + "/victims").status, 403);
+    EXPECT_EQ(post(*client, *session, "/api/incidents/" + id_of(consented) + "/victims", body).status, 403);
+    for (const char* target : {"/api/incidents", "/api/incidents/points", "/api/hotspots?cells=1",
+                               "/api/incidents/counts?by=month", "/api/sectors"}) {
+      Reply r = get(*client, *session, target);
+      EXPECT_EQ(r.body.find("person_id"), std::string::npos) << target;
+    }
+  }
+  // Nor does the officer's own list: links leave only through their route.
+  EXPECT_EQ(get(officer_client, officer, "/api/incidents").body.find("person_id"), std::string::npos);
+  EXPECT_EQ(get(officer_client, officer, "/api/incidents/" + id_of(consented)).body.find("person_id"),
+            std::string::npos);
 }
 
 TEST_F(IncidentsServerTest, PlansAndOperationsByRole) {

@@ -136,7 +136,8 @@ Result<model::Incident> incident_from_body(std::string_view body) {
     }
     in.suspect_entity_ids.push_back(static_cast<std::int64_t>(id));
   }
-  // Consent for each kind of sharing: {"maps": true, "referral": false, "prosecution": false}.
+  // Consent for each kind of sharing: {"maps": true, "referral": false, "prosecution": false,
+  // "registration": false}.
   if (doc.has("consents")) {
     ESCUDO_ASSIGN_OR_RETURN(const JsonValue* consents, doc.get_object("consents"));
     for (model::Consent c : model::all_consents()) {
@@ -232,13 +233,46 @@ void add_incident_routes(Router& router, service::Services& services) {
                return Response::json(200, std::move(w).take());
              });
 
+  router.add({.method = "GET", .pattern = "/api/incidents/{id}/victims",
+              .summary = "Registrations (person ids) linked to an incident's victims; only for readers of both the "
+                         "incident and identities (a survivor's record: protection officers; audited)",
+              .tag = "incidents", .permission = Permission::kIdentityRead},
+             [&incidents](const Request& req, const service::Principal* me) -> Result<Response> {
+               ESCUDO_ASSIGN_OR_RETURN(auto id, id_param(req));
+               ESCUDO_ASSIGN_OR_RETURN(auto links, incidents.victim_links(*me, id));
+               JsonWriter w;
+               w.begin_object().key("victims").begin_array();
+               for (const auto& l : links) {
+                 w.begin_object().key("person_id").value(l.person_id).key("linked_by").value(l.linked_by)
+                     .key("linked_at").value(l.linked_at).end_object();
+               }
+               w.end_array().end_object();
+               return Response::json(200, std::move(w).take());
+             });
+
+  {
+    RouteSpec spec{.method = "POST", .pattern = "/api/incidents/{id}/victims",
+                   .summary = "Link a victim to her registration (person id); a survivor's record only with her "
+                              "consent 'registration' (audited)",
+                   .tag = "incidents", .permission = Permission::kIncidentsWrite,
+                   .body_content_type = "application/json", .max_body_bytes = 4 << 10};
+    spec.request_schema = R"({"type":"object","required":["person_id"],"properties":{"person_id":{"type":"integer"}}})";
+    router.add(std::move(spec), [&incidents](const Request& req, const service::Principal* me) -> Result<Response> {
+      ESCUDO_ASSIGN_OR_RETURN(auto id, id_param(req));
+      ESCUDO_ASSIGN_OR_RETURN(JsonObject body, parse_json_object(req.body));
+      ESCUDO_ASSIGN_OR_RETURN(std::int64_t person, body.get_int("person_id"));
+      ESCUDO_TRY(incidents.link_victim(*me, id, person));
+      return Response::no_content();
+    });
+  }
+
   {
     RouteSpec spec{.method = "POST", .pattern = "/api/incidents",
                    .summary = "Record an incident (a survivor's record needs incidents.survivor); audited",
                    .tag = "incidents", .permission = Permission::kIncidentsWrite,
                    .body_content_type = "application/json", .max_body_bytes = 64 << 10,
                    .success_status = 201};
-    spec.request_schema = R"({"type":"object","required":["type","month","lat","lon"],"properties":{"type":{"type":"string"},"month":{"type":"string"},"occurred_on":{"type":"string"},"lat":{"type":"number"},"lon":{"type":"number"},"location":{"type":"string"},"victims":{"type":"object"},"dead_or_missing":{"type":"integer"},"source":{"type":"string"},"reliability":{"type":"string"},"narrative":{"type":"string"},"survivor_code":{"type":"string"},"consents":{"type":"object","properties":{"maps":{"type":"boolean"},"referral":{"type":"boolean"},"prosecution":{"type":"boolean"}}},"suspect_entity_ids":{"type":"array","items":{"type":"integer"}}}})";
+    spec.request_schema = R"({"type":"object","required":["type","month","lat","lon"],"properties":{"type":{"type":"string"},"month":{"type":"string"},"occurred_on":{"type":"string"},"lat":{"type":"number"},"lon":{"type":"number"},"location":{"type":"string"},"victims":{"type":"object"},"dead_or_missing":{"type":"integer"},"source":{"type":"string"},"reliability":{"type":"string"},"narrative":{"type":"string"},"survivor_code":{"type":"string"},"consents":{"type":"object","properties":{"maps":{"type":"boolean"},"referral":{"type":"boolean"},"prosecution":{"type":"boolean"},"registration":{"type":"boolean"}}},"suspect_entity_ids":{"type":"array","items":{"type":"integer"}}}})";
     router.add(std::move(spec), [&incidents](const Request& req, const service::Principal* me) -> Result<Response> {
       ESCUDO_ASSIGN_OR_RETURN(model::Incident in, incident_from_body(req.body));
       ESCUDO_ASSIGN_OR_RETURN(auto id, incidents.record(*me, std::move(in)));

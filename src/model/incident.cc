@@ -15,7 +15,8 @@ using enum IncidentType;
 constexpr std::array kTypes = {kRobbery,   kAssault,    kSexualViolence, kExtortion,
                                kKidnapping, kHomicide,   kDisappearance,  kDrowning,
                                kIllnessExhaustion, kRescue, kAccident,    kUnknownCause};
-constexpr std::array kConsents = {Consent::kMaps, Consent::kReferral, Consent::kProsecution};
+constexpr std::array kConsents = {Consent::kMaps, Consent::kReferral, Consent::kProsecution,
+                                   Consent::kRegistration};
 
 template <typename T, std::size_t N, typename NameOf>
 Result<T> parse_among(std::string_view what, std::string_view name, const std::array<T, N>& all,
@@ -106,6 +107,7 @@ std::string_view consent_name(Consent consent) {
     case Consent::kMaps: return "maps";
     case Consent::kReferral: return "referral";
     case Consent::kProsecution: return "prosecution";
+    case Consent::kRegistration: return "registration";
   }
   return "unknown";
 }

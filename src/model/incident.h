@@ -57,6 +57,7 @@ enum class Consent : std::uint8_t {
   kMaps,         // the place (rounded) and month may appear as a point on maps and hotspots
   kReferral,     // the survivor code may be passed to a health or legal partner
   kProsecution,  // the record may join a case, with its suspects, for investigators
+  kRegistration,  // the record may be linked to the survivor's registration (her person id)
 };
 std::span<const Consent> all_consents();
 std::string_view consent_name(Consent consent);

@@ -218,15 +218,16 @@ Result<HotspotReport> IncidentService::hotspots(const Actor& actor, const Hotspo
   ESCUDO_TRY(require_read(actor));
   ESCUDO_ASSIGN_OR_RETURN(bool survivors, internal_incidents::may_see_survivors(actor));
   HotspotReport report;
-  // Only the points are read, not whole records: hotspots run over millions of incidents.
+  // Only the places are read, from one covering index, not whole records: hotspots run over
+  // millions of incidents.
   auto points_of = [&](const IncidentQuery& q, bool count) -> Result<geo::PointSet> {
     if ((!q.from.empty() && !YearMonth::parse(q.from)) || (!q.to.empty() && !YearMonth::parse(q.to))) {
       return make_error(ErrorCode::kInvalidArgument, "'from' and 'to' must be months (YYYY-MM)");
     }
     geo::PointSet points;
     auto db = pool_.acquire();
-    ESCUDO_TRY(store::IncidentRepo(*db).for_each_point(
-        {.type = q.type, .from_month = q.from, .to_month = q.to}, [&](const store::IncidentPoint& in) {
+    ESCUDO_TRY(store::IncidentRepo(*db).for_each_hotspot_point(
+        {.type = q.type, .from_month = q.from, .to_month = q.to}, [&](const store::HotspotPoint& in) {
           geo::LonLat p{in.lon, in.lat};
           if (q.within && !q.within->contains(p)) return;
           if (in.survivor_record && !survivors) {

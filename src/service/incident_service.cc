@@ -190,6 +190,71 @@ Result<std::vector<IncidentCount>> IncidentService::counts(const Actor& actor, c
   return out;
 }
 
+namespace {
+
+// Whether `principal` may see incident `in` whole and the persons linked to it.
+Status require_sees_links(const Principal& principal, const model::Incident& in) {
+  if (principal.must_enrol_totp) {
+    return make_error(ErrorCode::kPermissionDenied, "enrol a second factor before reading victims' registrations");
+  }
+  if (!principal.can(Permission::kIdentityRead)) {
+    return make_error(ErrorCode::kPermissionDenied,
+                      "victims' registrations are shown only to roles that read identities (ask a protection officer)");
+  }
+  if (in.is_survivor_record() && !principal.can(Permission::kIncidentsSurvivor)) {
+    return errorf(ErrorCode::kPermissionDenied,
+                  "incident {} is a survivor's record; only protection officers see her registration", in.id);
+  }
+  if (!in.is_survivor_record() && !principal.can(Permission::kIncidentsRead) &&
+      !principal.can(Permission::kIncidentsSurvivor)) {
+    return make_error(ErrorCode::kPermissionDenied, "reading incidents needs incidents.read");
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Status IncidentService::link_victim(const Principal& principal, std::int64_t id, std::int64_t person_id) {
+  ESCUDO_TRY(require(principal, Permission::kIncidentsWrite));
+  if (person_id <= 0) {
+    return make_error(ErrorCode::kInvalidArgument, "'person_id' must be a positive whole number", "person_id");
+  }
+  auto db = pool_.acquire();
+  ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+  store::IncidentRepo repo(*db);
+  ESCUDO_ASSIGN_OR_RETURN(auto found, repo.find(id));
+  if (!found) return errorf(ErrorCode::kNotFound, "there is no incident {}", id);
+  ESCUDO_TRY(require_sees_links(principal, *found));
+  if (found->is_survivor_record() && !found->has_consent(model::Consent::kRegistration)) {
+    return make_error(ErrorCode::kFailedPrecondition,
+                      "the survivor has not consented to linking her record to her registration "
+                      "(consent 'registration'); nothing was linked",
+                      "person_id");
+  }
+  ESCUDO_TRY(repo.link_victim({.incident_id = id, .person_id = person_id, .linked_by = principal.username,
+                               .linked_at = clock_.now_unix_seconds()}));
+  // A survivor's link stays out of the audit detail: the log must not tie her record to a name.
+  ESCUDO_TRY(append_audit(*db, clock_, Actor::of(principal), "incident.victim_link", fmt::format("incident:{}", id),
+                          found->is_survivor_record() ? std::string() : fmt::format("person:{}", person_id)));
+  return tx.commit();
+}
+
+Result<std::vector<store::VictimLink>> IncidentService::victim_links(const Principal& principal, std::int64_t id) {
+  auto db = pool_.acquire();
+  store::IncidentRepo repo(*db);
+  ESCUDO_ASSIGN_OR_RETURN(auto found, repo.find(id));
+  if (!found) return errorf(ErrorCode::kNotFound, "there is no incident {}", id);
+  ESCUDO_TRY(require_sees_links(principal, *found));
+  ESCUDO_ASSIGN_OR_RETURN(auto links, repo.victim_links(id));
+  if (found->is_survivor_record() && !links.empty()) {
+    ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
+    ESCUDO_TRY(append_audit(*db, clock_, Actor::of(principal), "incident.survivor_read",
+                            fmt::format("incident:{}", id), "victims' registrations"));
+    ESCUDO_TRY(tx.commit());
+  }
+  return links;
+}
+
 Result<std::int64_t> IncidentService::create_operation(const Actor& actor, const OperationInput& in) {
   if (actor.principal != nullptr) ESCUDO_TRY(require(*actor.principal, Permission::kOperationsPlan));
   if (in.name.empty() || in.name.size() > 200) {

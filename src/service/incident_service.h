@@ -195,6 +195,16 @@ class IncidentService {
   // Anonymous counts by year (or month) and type; survivors' records included.
   Result<std::vector<IncidentCount>> counts(const Actor& actor, const IncidentQuery& query,
                                             bool by_month);
+  // Links a victim of incident `id` to her registration (person id). Needs incidents.write
+  // and identity.read, and for a survivor's record incidents.survivor and the survivor's
+  // consent `registration` (kFailedPrecondition without it). kNotFound for an unknown
+  // incident or person. Audited (a survivor's link without the person id).
+  Status link_victim(const Principal& principal, std::int64_t id, std::int64_t person_id);
+  // The registrations linked to incident `id`, only for a reader who may see both the
+  // incident whole (incidents.survivor for a survivor's record, else incidents.read) and
+  // the persons (identity.read); else kPermissionDenied. No list, count, map or export
+  // carries the links.
+  Result<std::vector<store::VictimLink>> victim_links(const Principal& principal, std::int64_t id);
 
   Result<HotspotReport> hotspots(const Actor& actor, const HotspotQuery& query);
 

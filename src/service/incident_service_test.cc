@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "base/civil_date.h"
 #include "service/test_support.h"
 #include "testing/temp_dir.h"
 
@@ -227,6 +228,78 @@ TEST_F(IncidentServiceTest, OnlyProtectionOfficersReadSurvivorsRecords) {
   for (const auto& r : *risk) total += r.incidents;
   EXPECT_EQ(total, 4);
   EXPECT_EQ(sectors_geojson(*risk).find("SV-"), std::string::npos);
+}
+
+TEST_F(IncidentServiceTest, VictimsLinkToRegistrationsOnlyWithConsentAndOnlyForWhoSeesBoth) {
+  Principal officer = principal("olga", Role::kProtectionOfficer);
+  Principal analyst = principal("ana", Role::kAnalyst);
+  Principal commander = principal("cmd", Role::kCommander);
+  Principal registrar = principal("reg", Role::kRegistrar);
+  model::RegistrationGroup g;
+  g.station_code = "lajas-blancas";
+  g.registered_on = CivilDate::parse("2024-05-04").value();
+  model::Person p;
+  p.given_names = "María";
+  p.family_names = "Rojas";
+  p.sex = model::PersonSex::kFemale;
+  p.birth_date = CivilDate::parse("1990-01-01").value();
+  p.nationality_iso3 = "VEN";
+  p.relationship = model::Relationship::kHead;
+  g.people = {p};
+  auto reg = f_.services().registrations().register_group(Actor::command_line(), g);
+  ASSERT_TRUE(reg && reg->stored);
+  std::int64_t person = reg->group.people[0].id.value();
+
+  auto without = incidents().record(officer, survivor_record("SV-0001", {Consent::kMaps, Consent::kProsecution}));
+  auto with = incidents().record(officer, survivor_record("SV-0002", {Consent::kRegistration}));
+  model::Incident robbery;
+  robbery.type = IncidentType::kRobbery;
+  robbery.month = "2024-05";
+  robbery.lat = 8.41;
+  robbery.lon = -77.81;
+  robbery.victims.women = 1;
+  auto rob = incidents().record(officer, robbery);
+  ASSERT_TRUE(without && with && rob);
+
+  // Without the survivor's consent to it, no link is made, whoever asks.
+  auto refused = incidents().link_victim(officer, *without, person);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(refused.error().message().find("consent"), std::string::npos);
+  EXPECT_TRUE(incidents().victim_links(officer, *without)->empty());
+
+  // With it, the protection officer links her; other incidents link without a survivor's consent.
+  ASSERT_TRUE(incidents().link_victim(officer, *with, person));
+  ASSERT_TRUE(incidents().link_victim(officer, *rob, person));
+  EXPECT_EQ(incidents().link_victim(officer, *rob, 99999).error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(incidents().link_victim(officer, 99999, person).error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(incidents().link_victim(officer, *rob, 0).error().code(), ErrorCode::kInvalidArgument);
+  auto links = incidents().victim_links(officer, *with);
+  ASSERT_TRUE(links);
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].person_id, person);
+  EXPECT_EQ((*links)[0].linked_by, "olga");
+
+  // Roles that see only one side see no link, and cannot make one.
+  for (const Principal* other : {&analyst, &commander, &registrar}) {
+    EXPECT_EQ(incidents().victim_links(*other, *with).error().code(), ErrorCode::kPermissionDenied) << other->username;
+    EXPECT_EQ(incidents().victim_links(*other, *rob).error().code(), ErrorCode::kPermissionDenied) << other->username;
+    EXPECT_EQ(incidents().link_victim(*other, *rob, person).error().code(), ErrorCode::kPermissionDenied)
+        << other->username;
+  }
+  // The audit log names the person for the robbery, never for the survivor's record.
+  auto db = f_.services().pool().acquire();
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.victim_link' AND detail = $1",
+                          {fmt::format("person:{}", person)})
+                .value()
+                .value(),
+            1);
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.victim_link' AND object = $1 "
+                          "AND detail = ''",
+                          {fmt::format("incident:{}", *with)})
+                .value()
+                .value(),
+            1);
 }
 
 TEST_F(IncidentServiceTest, DefaultSectorsLieAlongTheRoute) {

@@ -1,5 +1,6 @@
 #include "store/incident_repo.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -16,7 +17,8 @@ constexpr std::string_view kSelect =
     "i.victims_men, i.victims_girls, i.victims_boys, i.victims_unknown, i.dead_or_missing, "
     "i.survivors, i.origin, i.source, i.source_ref, i.reliability, i.narrative, i.recorded_by, "
     "i.recorded_at, s.survivor_code, s.narrative, s.consent_maps, s.consent_referral, "
-    "s.consent_prosecution FROM incidents i LEFT JOIN incident_survivor_records s "
+    "s.consent_prosecution, s.consent_registration FROM incidents i "
+    "LEFT JOIN incident_survivor_records s "
     "ON s.incident_id = i.id ";
 
 Result<Incident> read_incident(const Row& row) {
@@ -49,6 +51,7 @@ Result<Incident> read_incident(const Row& row) {
     if (row.get_int(28) != 0) in.consents.push_back(model::Consent::kMaps);
     if (row.get_int(29) != 0) in.consents.push_back(model::Consent::kReferral);
     if (row.get_int(30) != 0) in.consents.push_back(model::Consent::kProsecution);
+    if (row.get_int(31) != 0) in.consents.push_back(model::Consent::kRegistration);
   }
   return in;
 }
@@ -115,11 +118,13 @@ Result<std::int64_t> IncidentRepo::insert(const Incident& in, std::optional<std:
   if (in.is_survivor_record()) {
     ESCUDO_TRY(db_.execute(
         "INSERT INTO incident_survivor_records (incident_id, survivor_code, narrative, "
-        "consent_maps, consent_referral, consent_prosecution) VALUES ($1, $2, $3, $4, $5, $6)",
+        "consent_maps, consent_referral, consent_prosecution, consent_registration) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
         {id, in.survivor_code, in.narrative,
          std::int64_t{in.has_consent(model::Consent::kMaps) ? 1 : 0},
          std::int64_t{in.has_consent(model::Consent::kReferral) ? 1 : 0},
-         std::int64_t{in.has_consent(model::Consent::kProsecution) ? 1 : 0}}));
+         std::int64_t{in.has_consent(model::Consent::kProsecution) ? 1 : 0},
+         std::int64_t{in.has_consent(model::Consent::kRegistration) ? 1 : 0}}));
   }
   for (std::int64_t entity : in.suspect_entity_ids) {
     ESCUDO_TRY(db_.execute("INSERT INTO incident_suspects (incident_id, entity_id) VALUES ($1, $2) "
@@ -181,6 +186,34 @@ Status IncidentRepo::for_each_point(const IncidentFilter& filter,
       });
 }
 
+Status IncidentRepo::for_each_hotspot_point(const IncidentFilter& filter,
+                                            const std::function<void(const HotspotPoint&)>& on_point) {
+  // The survivors who agreed to maps are few: read their ids first instead of joining their
+  // table to every incident.
+  std::vector<std::int64_t> consented;
+  ESCUDO_TRY(db_.query("SELECT incident_id FROM incident_survivor_records WHERE consent_maps != 0 "
+                       "ORDER BY incident_id",
+                       {}, [&](const Row& row) {
+                         consented.push_back(row.get_int(0));
+                         return ok_status();
+                       }));
+  std::string type = filter.type ? std::string(model::incident_type_name(*filter.type)) : "";
+  std::string from = filter.from_month.empty() ? "0000-00" : filter.from_month;
+  std::string to = filter.to_month.empty() ? "9999-99" : filter.to_month;
+  return db_.query(
+      "SELECT id, lon, lat, survivor_record FROM incidents "
+      "WHERE month >= $2 AND month <= $3 AND ($1 = '' OR type = $1)",
+      {type, from, to}, [&](const Row& row) -> Status {
+        HotspotPoint p;
+        p.lon = row.get_double(1);
+        p.lat = row.get_double(2);
+        p.survivor_record = row.get_int(3) != 0;
+        if (p.survivor_record) p.consent_maps = std::ranges::binary_search(consented, row.get_int(0));
+        on_point(p);
+        return ok_status();
+      });
+}
+
 Result<std::optional<Incident>> IncidentRepo::find(std::int64_t id) {
   std::vector<Incident> out;
   ESCUDO_TRY(db_.query(std::string(kSelect) + "WHERE i.id = $1", {id}, [&](const Row& row) -> Status {
@@ -191,6 +224,27 @@ Result<std::optional<Incident>> IncidentRepo::find(std::int64_t id) {
   if (out.empty()) return std::optional<Incident>();
   ESCUDO_TRY(load_suspects(db_, out));
   return std::optional<Incident>(std::move(out[0]));
+}
+
+Status IncidentRepo::link_victim(const VictimLink& link) {
+  ESCUDO_ASSIGN_OR_RETURN(auto incident, db_.query_int("SELECT id FROM incidents WHERE id = $1", {link.incident_id}));
+  if (!incident) return errorf(ErrorCode::kNotFound, "there is no incident {}", link.incident_id);
+  ESCUDO_ASSIGN_OR_RETURN(auto person, db_.query_int("SELECT id FROM persons WHERE id = $1", {link.person_id}));
+  if (!person) return errorf(ErrorCode::kNotFound, "there is no registered person {}", link.person_id);
+  return db_.execute("INSERT INTO incident_victim_links (incident_id, person_id, linked_by, linked_at) "
+                     "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                     {link.incident_id, link.person_id, link.linked_by, link.linked_at});
+}
+
+Result<std::vector<VictimLink>> IncidentRepo::victim_links(std::int64_t incident_id) {
+  std::vector<VictimLink> out;
+  ESCUDO_TRY(db_.query("SELECT incident_id, person_id, linked_by, linked_at FROM incident_victim_links "
+                       "WHERE incident_id = $1 ORDER BY person_id",
+                       {incident_id}, [&](const Row& row) {
+                         out.push_back({row.get_int(0), row.get_int(1), row.get_text(2), row.get_int(3)});
+                         return ok_status();
+                       }));
+  return out;
 }
 
 Result<std::vector<SectorRecord>> IncidentRepo::sectors() {

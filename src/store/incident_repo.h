@@ -63,6 +63,24 @@ struct IncidentPoint {
   std::int64_t victims = 0;  // all victims counted by sex and age group
 };
 
+// What hotspots need of one incident: its place, and whether it is a survivor's record whose
+// survivor agreed to appear on maps. Type and month are only filtered on, never returned.
+struct HotspotPoint {
+  double lon = 0;
+  double lat = 0;
+  bool survivor_record = false;
+  bool consent_maps = false;
+};
+
+// A victim of an incident linked to her registration (a person id). Whether the link may be
+// made and who may see it is decided by service::IncidentService.
+struct VictimLink {
+  std::int64_t incident_id = 0;
+  std::int64_t person_id = 0;
+  std::string linked_by;
+  std::int64_t linked_at = 0;
+};
+
 class IncidentRepo {
  public:
   explicit IncidentRepo(Database& db) : db_(db) {}
@@ -80,6 +98,16 @@ class IncidentRepo {
   Result<std::string> latest_month();
   // The points of every incident matching, streamed (for hotspots over millions).
   Status for_each_point(const IncidentFilter& filter, const std::function<void(const IncidentPoint&)>& on_point);
+
+  // The places of every incident matching, in no particular order, read from one covering
+  // index (migration 0010) with a single prepared statement: the hotspot path over millions.
+  Status for_each_hotspot_point(const IncidentFilter& filter,
+                                const std::function<void(const HotspotPoint&)>& on_point);
+
+  // kNotFound when the incident or the person does not exist; linking twice is a no-op.
+  Status link_victim(const VictimLink& link);
+  // The links of one incident, by person id.
+  Result<std::vector<VictimLink>> victim_links(std::int64_t incident_id);
 
   Result<std::vector<SectorRecord>> sectors();
   Status replace_sectors(std::span<const SectorRecord> sectors, std::int64_t now);

@@ -14,6 +14,7 @@ import type {
   IncidentPoints,
   Operation,
   Plan,
+  VictimLink,
   SectorCollection,
   AuditPage,
   CaseDetail,
@@ -173,6 +174,10 @@ const routes = {
   plan: { method: 'POST', path: '/api/plan' },
   recordIncident: { method: 'POST', path: '/api/incidents' },
   operations: { method: 'GET', path: '/api/operations' },
+  createOperation: { method: 'POST', path: '/api/operations' },
+  operationResults: { method: 'POST', path: '/api/operations/{id}/results' },
+  victimLinks: { method: 'GET', path: '/api/incidents/{id}/victims' },
+  linkVictim: { method: 'POST', path: '/api/incidents/{id}/victims' },
 } as const satisfies Record<string, Route>;
 
 /** Filters of the incident routes: type and months (YYYY-MM). */
@@ -545,11 +550,25 @@ export const api = {
   incidentPoints: (query: IncidentFilter) => call<IncidentPoints>(routes.incidentPoints, { query: { ...query } }),
   incidentCounts: (query: IncidentFilter & { by?: 'year' | 'month' }) =>
     call<{ rows: IncidentCount[] }>(routes.incidentCounts, { query: { ...query } }),
-  hotspots: (query: IncidentFilter) =>
+  hotspots: (query: IncidentFilter & { compare_from?: string | undefined; compare_to?: string | undefined }) =>
     call<import('geojson').FeatureCollection>(routes.hotspots, { query: { ...query } }),
   sectors: (query: IncidentFilter) => call<SectorCollection>(routes.sectors, { query: { ...query } }),
-  plan: (request: { units: number; air_units?: number; period?: string | undefined }) =>
-    call<Plan>(routes.plan, { json: request }),
+  /** `fixed`: coverage (0–1) the commander imposes on a sector; the plan says what that costs. */
+  plan: (request: {
+    units: number;
+    air_units?: number;
+    period?: string | undefined;
+    fixed?: { code: string; coverage: number }[];
+  }) => call<Plan>(routes.plan, { json: request }),
   operations: () => call<{ operations: Operation[] }>(routes.operations),
+  createOperation: (op: { name: string; from: string; to: string; sectors: string[]; ground_units: number; air_units: number }) =>
+    call<{ id: number }>(routes.createOperation, { json: op }),
+  operationResults: (id: number, results: { arrests: number; seizures: number; rescues: number; notes: string }) =>
+    call<void>(routes.operationResults, { params: { id }, json: results }),
+  /** Only for those who may see both the incident and the person (403 otherwise). */
+  victimLinks: (id: number) => call<{ victims: VictimLink[] }>(routes.victimLinks, { params: { id } }),
+  /** Refused (409) for a survivor's record without her consent to it. */
+  linkVictim: (id: number, personId: number) =>
+    call<void>(routes.linkVictim, { params: { id }, json: { person_id: personId } }),
   recordIncident: (incident: Record<string, unknown>) => call<{ id: number }>(routes.recordIncident, { json: incident }),
 };

@@ -980,6 +980,13 @@ export interface Plan {
   shifts: { shift: number; sectors: { code: string; ground: number; air: number }[] }[];
 }
 
+/** A victim of an incident linked to her registration. */
+export interface VictimLink {
+  person_id: number;
+  linked_by: string;
+  linked_at: number;
+}
+
 export interface Operation {
   id: number;
   name: string;

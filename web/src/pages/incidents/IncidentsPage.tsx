@@ -14,7 +14,10 @@ import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { PageHeading } from '../../ui/PageHeading';
 import { IncidentMap, TYPE_COLOURS, type MapPoints, type SectorShape } from './IncidentMap';
+import { HotspotCompare } from './HotspotCompare';
+import { OperationForms } from './OperationForms';
 import { RecordForm } from './RecordForm';
+import { VictimLinks } from './VictimLinks';
 import { INCIDENT_TYPES } from './types';
 
 const COUNTRIES = JSON.parse(countriesText) as FeatureCollection<Geometry>;
@@ -36,10 +39,16 @@ export function IncidentsPage({ me }: PageProps) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [units, setUnits] = useState('1200');
   const [airUnits, setAirUnits] = useState('0');
+  // Sectors the commander fixes: code → coverage in per cent, as typed.
+  const [fixes, setFixes] = useState<{ code: string; pct: string }[]>([]);
+  const [fixCode, setFixCode] = useState('');
+  const [fixPct, setFixPct] = useState('');
+  const [fixError, setFixError] = useState('');
   const [error, setError] = useState('');
   const [drawn, setDrawn] = useState<{ ms: number; count: number } | null>(null);
   const canPlan = me.permissions.includes('operations.plan');
   const canRecord = me.permissions.includes('incidents.write');
+  const canLinkVictims = canRecord && me.permissions.includes('identity.read');
   const [reload, setReload] = useState(0);
 
   const badMonth = (from && !MONTH.test(from)) || (to && !MONTH.test(to));
@@ -95,12 +104,33 @@ export function IncidentsPage({ me }: PageProps) {
     }
     setError('');
     api
-      .plan({ units: n, air_units: air, period: query.to })
+      .plan({
+        units: n,
+        air_units: air,
+        period: query.to,
+        fixed: fixes.map((f) => ({ code: f.code, coverage: Number(f.pct) / 100 })),
+      })
       .then((p) => {
         setPlan(p);
         setColourBy('coverage');
       })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  };
+
+  const addFix = (event: Event) => {
+    event.preventDefault();
+    const value = Number(fixPct);
+    if (fixCode === '') {
+      setFixError(t('incidents.plan.fixPickError'));
+      return;
+    }
+    if (fixPct.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+      setFixError(t('incidents.plan.fixPctError'));
+      return;
+    }
+    setFixError('');
+    setFixes((list) => [...list.filter((f) => f.code !== fixCode), { code: fixCode, pct: String(value) }]);
+    setFixPct('');
   };
 
   const pct = (v: number) => formatNumber(v * 100, { maximumFractionDigits: 0 }) + ' %';
@@ -204,11 +234,51 @@ export function IncidentsPage({ me }: PageProps) {
             </div>
             <button type="submit" class="button" data-testid="run-plan">{t('incidents.plan.run')}</button>
           </form>
+          <form class="filters" onSubmit={addFix} aria-labelledby="fix-heading" data-testid="plan-fixes" noValidate>
+            <h3 class="heading-m" id="fix-heading">{t('incidents.plan.fixTitle')}</h3>
+            <p class="hint">{t('incidents.plan.fixLead')}</p>
+            {fixError && <p class="error-message" role="alert" data-testid="fix-error">{fixError}</p>}
+            <div class="field">
+              <label class="label" for="fix-sector">{t('incidents.plan.fixSector')}</label>
+              <select class="select" id="fix-sector" value={fixCode} onChange={(e) => setFixCode((e.target as HTMLSelectElement).value)}>
+                <option value="">{t('incidents.plan.fixPick')}</option>
+                {(sectors?.features ?? []).map((f) => (
+                  <option key={f.properties.code} value={f.properties.code}>{`${f.properties.code} · ${f.properties.name}`}</option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label class="label" for="fix-pct">{t('incidents.plan.fixPct')}</label>
+              <input class="input input--short" id="fix-pct" inputMode="decimal" value={fixPct} onInput={(e) => setFixPct((e.target as HTMLInputElement).value)} />
+            </div>
+            <button type="submit" class="button button--secondary" data-testid="add-fix">{t('incidents.plan.fixAdd')}</button>
+          </form>
+          {fixes.length > 0 && (
+            <ul class="list" data-testid="fix-list">
+              {fixes.map((f) => (
+                <li key={f.code}>
+                  {t('incidents.plan.fixItem', { code: f.code, pct: f.pct })}{' '}
+                  <button type="button" class="button button--secondary" onClick={() => setFixes((list) => list.filter((x) => x.code !== f.code))}>
+                    {t('incidents.plan.fixRemove', { code: f.code })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
           {plan && (
             <>
               <p data-testid="plan-summary">
                 {t('incidents.plan.summary', { used: num(plan.used, 0), resources: num(plan.resources, 0), from: plan.from, to: plan.to, attacked: plan.attacked })}
               </p>
+              {plan.sectors.some((s) => s.fixed) && (
+                <p data-testid="plan-cost" data-cost={plan.cost_of_fixes}>
+                  {t('incidents.plan.cost', {
+                    cost: num(plan.cost_of_fixes, 2),
+                    free: num(plan.free_defender_utility, 2),
+                    fixed: num(plan.defender_utility, 2),
+                  })}
+                </p>
+              )}
               <DataTable
                 caption={t('incidents.plan.caption')}
                 testId="plan-table"
@@ -219,6 +289,7 @@ export function IncidentsPage({ me }: PageProps) {
                   { key: 'code', header: t('incidents.sectors.code'), value: (s) => s.code },
                   { key: 'coverage', header: t('incidents.plan.coverage'), value: (s) => s.coverage, render: (s) => pct(s.coverage), numeric: true },
                   { key: 'units', header: t('incidents.plan.expected'), value: (s) => s.expected_units, render: (s) => num(s.expected_units), numeric: true },
+                  { key: 'fixed', header: t('incidents.plan.fixed'), value: (s) => (s.fixed ? t('incidents.plan.fixedYes') : '') },
                   { key: 'reason', header: t('incidents.plan.reason'), value: (s) => s.reason },
                 ]}
               />
@@ -226,6 +297,8 @@ export function IncidentsPage({ me }: PageProps) {
           )}
         </section>
       )}
+
+      <HotspotCompare type={type} />
 
       <DataTable
         caption={t('incidents.counts.caption')}
@@ -258,6 +331,16 @@ export function IncidentsPage({ me }: PageProps) {
           { key: 'during', header: t('incidents.operations.during'), value: (o) => o.incidents_during, numeric: true },
         ]}
       />
+
+      {canPlan && (
+        <OperationForms
+          sectorCodes={(sectors?.features ?? []).map((f) => f.properties.code)}
+          operations={operations}
+          onChanged={() => setReload((n) => n + 1)}
+        />
+      )}
+
+      {canLinkVictims && <VictimLinks />}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { ErrorSummary, type FieldError } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { INCIDENT_TYPES } from './types';
 
-const CONSENTS = ['maps', 'referral', 'prosecution'] as const;
+const CONSENTS = ['maps', 'referral', 'prosecution', 'registration'] as const;
 type ConsentKind = (typeof CONSENTS)[number];
 
 interface Form {
@@ -32,7 +32,7 @@ interface Form {
 const EMPTY: Form = {
   type: 'robbery', month: '', occurred_on: '', lat: '', lon: '', location: '',
   women: '0', men: '0', girls: '0', boys: '0', narrative: '', survivor_code: '',
-  consents: { maps: false, referral: false, prosecution: false },
+  consents: { maps: false, referral: false, prosecution: false, registration: false },
 };
 
 export function RecordForm({ canRecordSurvivors, onRecorded }: { canRecordSurvivors: boolean; onRecorded: (id: number) => void }) {
