@@ -817,7 +817,7 @@ export const en = {
   'network.type.located_at': 'Seen at',
   'network.type.met': 'Met',
   'nav.entity': 'Entity',
-  'network.entityPage': 'page',
+  'network.entityPage': 'entity page',
   'network.openEntityPage': 'Open the page of {label}',
   'network.reason.evidence': '{links} from {sources}, mean confidence {confidence}',
   'network.reason.links': '{count} links',

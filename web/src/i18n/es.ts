@@ -819,7 +819,7 @@ export const es: Record<MessageKey, string> = {
   'network.type.located_at': 'Visto en',
   'network.type.met': 'Se reunió con',
   'nav.entity': 'Entidad',
-  'network.entityPage': 'ficha',
+  'network.entityPage': 'ver ficha',
   'network.openEntityPage': 'Abrir la ficha de {label}',
   'network.reason.evidence': '{links} de {sources}, confianza media {confidence}',
   'network.reason.links': '{count} vínculos',
