@@ -747,6 +747,8 @@ export interface SliceQuery {
   types?: string | undefined;
   /** Comma-separated entity ids: these only, and the links among them. */
   entities?: string | undefined;
+  /** At most this many entities and links (default 200, at most 5000). */
+  limit?: number | undefined;
 }
 
 export interface SliceComparison {

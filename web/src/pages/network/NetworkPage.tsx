@@ -157,7 +157,9 @@ function ComparePeriods({
     setProblems(found);
     if (found.length > 0) return;
     try {
-      const answer = await api.slices({ ...dates, types, entities: entities.length > 0 ? entities.join(',') : undefined });
+      // Every entity drawn, and every link among them, whatever their number.
+      const drawn = entities.length > 0 ? { entities: entities.join(','), limit: 5000 } : {};
+      const answer = await api.slices({ ...dates, types, ...drawn });
       setResult(answer);
       onCompared(answer);
     } catch (e) {
