@@ -126,6 +126,8 @@ TEST_F(IncidentsServerTest, VictimLinksNeedConsentAndShowOnlyToWhoSeesBoth) {
   Reply consented = post(officer_client, officer, "/api/incidents", consented_body);
   ASSERT_EQ(no_consent.status, 201);
   ASSERT_EQ(consented.status, 201) << consented.body;
+  Reply stored = get(officer_client, officer, "/api/incidents/" + id_of(consented));
+  EXPECT_NE(stored.body.find(R"("consents":["registration"])"), std::string::npos) << consented_body << stored.body;
 
   // Without the survivor's consent: refused, with the reason.
   Reply refused = post(officer_client, officer, "/api/incidents/" + id_of(no_consent) + "/victims", body);

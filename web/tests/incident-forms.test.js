@@ -40,7 +40,7 @@ const REGISTRATIONS =
   'group_ref,station,registered_on,given_names,family_names,sex,birth_date,estimated_age,nationality,document_type,' +
   'document_country,document_number,phone,relationship,departure_point,days_in_jungle,paid_usd,paid_to,pregnant,' +
   'disability,injured,violence_survivor,separated\n' +
-  'G1,bajo-chiquito,2024-05-02,Ana,Pérez,female,1991-02-03,,VEN,passport,VEN,P1234567,+58412,head,,,,,0,0,0,0,0\n';
+  'G1,bajo-chiquito,2024-05-02,Ana,Pérez,female,1991-02-03,,VEN,passport,VEN,P1234567,+584121234567,head,,,,,0,0,0,0,0\n';
 
 const numberIn = (text) => Number(text.replace(/[^\d.-]/g, ''));
 
