@@ -169,10 +169,20 @@ TEST_F(ScreeningServiceTest, ARegistrationIsScreenedWhenItIsSaved) {
   ASSERT_EQ(static_cast<std::int64_t>(queue.size()), out.screening[1].hits);
   EXPECT_EQ(queue[0].person_id, out.group.people[1].id.value());
   EXPECT_EQ(queue[0].entry_id, "W-1");
+  // Screening again (an officer asking) answers with the stored hits, ids and all.
+  auto again = screening().screen_person(Actor::of(reg_), out.group.people[1].id.value());
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  ASSERT_EQ(again->size(), queue.size());
+  for (const auto& h : *again) {
+    bool stored = false;
+    for (const auto& q : queue) stored |= q.id == h.id && q.entry_id == h.entry_id;
+    EXPECT_TRUE(stored) << h.id << " " << h.entry_id;
+  }
+  EXPECT_EQ(screening().hits(reg_, "", std::nullopt, 50)->size(), queue.size());
   auto db = services().pool().acquire();
-  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM screenings").value().value_or(0), 2);
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM screenings").value().value_or(0), 3);
   EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'screening.screen' AND actor = 'reg'")
-                .value().value_or(0), 2);
+                .value().value_or(0), 3);
 }
 
 TEST_F(ScreeningServiceTest, WithoutAnyWatchlistARegistrationIsStillScreenedAgainstEarlierRecords) {
