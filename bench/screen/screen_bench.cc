@@ -1,7 +1,8 @@
 // Watchlist screening on a simulated list with planted hits: speed and recall.
 //
-//   bench_screen generate --entries N --registrations M --seed S --out DIR [--hit-share F]
-//                         writes DIR/watchlist.csv, registrations.csv and truth.csv (screen_gen.h)
+//   escudo sim watchlist --entries N --registrations M --seed S --out DIR
+//                         writes DIR/watchlist.csv, registrations.csv and truth.csv (the
+//                         simulator's planted hits, src/sim/watchlist.h)
 //   bench_screen run --dir DIR [--threshold P] [--threads T] [--max-block N] [--show-misses N]
 //                         indexes the watchlist, then screens every registration one at a time
 //                         (each call timed), on T threads each with its own index when T > 1
@@ -26,7 +27,6 @@
 #include "base/input_stream.h"
 #include "resolve/record_mapping.h"
 #include "screen/screener.h"
-#include "screen_gen.h"
 
 namespace {
 
@@ -68,25 +68,6 @@ const char* arg(int argc, char** argv, const char* name, const char* fallback) {
     if (std::string(argv[i]) == name) return argv[i + 1];
   }
   return fallback;
-}
-
-int generate(int argc, char** argv) {
-  bench::ScreenGenOptions o;
-  o.entries = std::atoll(arg(argc, argv, "--entries", "100000"));
-  o.registrations = std::atoll(arg(argc, argv, "--registrations", "100000"));
-  o.seed = std::strtoull(arg(argc, argv, "--seed", "1"), nullptr, 10);
-  o.hit_share = std::atof(arg(argc, argv, "--hit-share", "0.02"));
-  std::string out = arg(argc, argv, "--out", "");
-  if (out.empty() || o.entries <= 0 || o.registrations <= 0) {
-    std::fprintf(stderr, "usage: bench_screen generate --entries N --registrations M --seed S --out DIR\n");
-    return 2;
-  }
-  std::string error = bench::generate_screening(o, out);
-  if (!error.empty()) {
-    std::fprintf(stderr, "bench_screen: %s\n", error.c_str());
-    return 1;
-  }
-  return 0;
 }
 
 struct Worker {
@@ -204,11 +185,10 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_screen generate|run …\n");
+    std::fprintf(stderr, "usage: bench_screen run --dir DIR …\n");
     return 2;
   }
   const std::string cmd = argv[1];
-  if (cmd == "generate") return generate(argc, argv);
   if (cmd == "run") return run(argc, argv);
   std::fprintf(stderr, "bench_screen: unknown command '%s'\n", cmd.c_str());
   return 2;

@@ -102,7 +102,11 @@ Result<model::RegistrationGroup> read_group(const JsonValue& body, Reading& read
   return g;
 }
 
-void write_group(JsonWriter& w, const model::RegistrationGroup& g, bool identity) {
+// `screened` (the outcome of a new registration) adds "screening": how many hits each person
+// has in the screening queue, never what they matched (the registrar refers the person to a
+// screening officer, who reads the hits).
+void write_group(JsonWriter& w, const model::RegistrationGroup& g, bool identity,
+                 const service::RegistrationOutcome* screened = nullptr) {
   w.begin_object();
   w.key("id").value(g.id.value());
   w.key("station").value(g.station_code);
@@ -143,6 +147,19 @@ void write_group(JsonWriter& w, const model::RegistrationGroup& g, bool identity
     w.end_object();
   }
   w.end_array();
+  if (screened != nullptr) {
+    std::int64_t total = 0;
+    for (const auto& s : screened->screening) total += s.hits;
+    w.key("screening").begin_object();
+    w.key("ran").value(screened->screened);
+    w.key("hits").value(total);
+    w.key("problem").value(screened->screening_problem);
+    w.key("people").begin_array();
+    for (const auto& s : screened->screening) {
+      w.begin_object().key("person_id").value(s.person_id).key("hits").value(s.hits).end_object();
+    }
+    w.end_array().end_object();
+  }
   w.end_object();
 }
 
@@ -180,7 +197,8 @@ void add_registration_routes(Router& router, service::Services& services) {
       {.method = "POST",
        .pattern = "/api/registrations",
        .summary = "Register a group (one person or a family) on arrival; children without an "
-                  "adult relative are flagged unaccompanied",
+                  "adult relative are flagged unaccompanied; each person is screened at once and "
+                  "the reply counts their hits in the screening queue",
        .tag = "registrations",
        .permission = model::Permission::kRegistrationsCreate,
        .offload = true,
@@ -189,7 +207,7 @@ void add_registration_routes(Router& router, service::Services& services) {
        .request_schema =
            R"({"type":"object","required":["station","registered_on","people"],"properties":{"station":{"type":"string"},"registered_on":{"type":"string","format":"date"},"departure_point":{"type":"string"},"days_in_jungle":{"type":"integer"},"paid_usd":{"type":"string"},"paid_to":{"type":"string"},"people":{"type":"array","items":{"type":"object","properties":{"given_names":{"type":"string"},"family_names":{"type":"string"},"sex":{"enum":["female","male","unknown"]},"birth_date":{"type":"string","format":"date"},"estimated_age":{"type":"integer"},"nationality":{"type":"string"},"document_type":{"enum":["passport","national_id","birth_certificate","other","none"]},"document_country":{"type":"string"},"document_number":{"type":"string"},"phone":{"type":"string"},"relationship":{"enum":["head","spouse","child","parent","sibling","grandparent","other_relative","unrelated"]},"pregnant":{"type":"boolean"},"disability":{"type":"boolean"},"injured":{"type":"boolean"},"violence_survivor":{"type":"boolean"},"separated":{"type":"boolean"}}}}}})",
        .response_schema =
-           R"({"type":"object","properties":{"id":{"type":"integer"},"station":{"type":"string"},"registered_on":{"type":"string"},"people":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"sex":{"type":"string"},"age":{"type":["integer","null"]},"nationality":{"type":"string"},"relationship":{"type":"string"},"unaccompanied":{"type":"boolean"}}}}}})",
+           R"({"type":"object","properties":{"id":{"type":"integer"},"station":{"type":"string"},"registered_on":{"type":"string"},"people":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"sex":{"type":"string"},"age":{"type":["integer","null"]},"nationality":{"type":"string"},"relationship":{"type":"string"},"unaccompanied":{"type":"boolean"}}}},"screening":{"type":"object","properties":{"ran":{"type":"boolean"},"hits":{"type":"integer"},"problem":{"type":"string"},"people":{"type":"array","items":{"type":"object","properties":{"person_id":{"type":"integer"},"hits":{"type":"integer"}}}}}}}})",
        .success_status = 201,
        .refuses_fields = true},
       [&registrations](const Request& req, const service::Principal* me) -> Result<Response> {
@@ -227,7 +245,7 @@ void add_registration_routes(Router& router, service::Services& services) {
           w.end_array().end_object().end_object();
           return Response::json(422, std::move(w).take());
         }
-        write_group(w, outcome.group, /*identity=*/false);
+        write_group(w, outcome.group, /*identity=*/false, &outcome);
         return Response::json(201, std::move(w).take());
       });
 

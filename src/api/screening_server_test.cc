@@ -259,5 +259,37 @@ TEST_F(ScreeningServerTest, WatchlistImportAndTheQueue) {
   EXPECT_NE(figures.body.find("\"measure\":\"screenings\""), std::string::npos) << figures.body;
 }
 
+TEST_F(ScreeningServerTest, ARegistrationIsScreenedAsItIsSavedAndTheReplyCountsTheHits) {
+  Client c(port_);
+  Session ana = login(c, "ana", "analyst password");
+  Session reg = login(c, "reg", "registrar password");
+  Reply list = c.send("POST", "/api/watchlists/import?name=wanted&kind=wanted&file_name=w.csv",
+                      "entry_id,name,aliases,dates_of_birth,nationalities,listed_for\n"
+                      "W-1,José Luis Mosquera Palacios,El Mono,1984-03-07,COL,smuggling resulting in death\n",
+                      {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}, {"Content-Type", "text/csv"}});
+  ASSERT_EQ(list.status, 201) << list.body;
+  const std::string body =
+      R"({"station":"lajas-blancas","registered_on":"2024-10-01","people":[)"
+      R"({"given_names":"Marie","family_names":"Joseph","sex":"female","birth_date":"2001-05-05","nationality":"HTI","document_type":"none","relationship":"head"},)"
+      R"({"given_names":"José Luis","family_names":"Mosquera Palacios","sex":"male","birth_date":"1984-03-07","nationality":"COL","document_type":"none","relationship":"spouse"}]})";
+  Reply saved = post(c, reg, "/api/registrations", body);
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  EXPECT_NE(saved.body.find("\"screening\":{\"ran\":true"), std::string::npos) << saved.body;
+  // Counts only: what the person matched stays with the screening queue.
+  EXPECT_EQ(saved.body.find("Mosquera"), std::string::npos) << saved.body;
+  EXPECT_EQ(saved.body.find("W-1"), std::string::npos) << saved.body;
+  EXPECT_EQ(saved.body.find("smuggling"), std::string::npos) << saved.body;
+  const auto people = saved.body.find("\"screening\":");
+  const std::string screening = saved.body.substr(people);
+  EXPECT_NE(screening.find("\"hits\":0}"), std::string::npos) << screening;  // Marie
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM screenings"), 2);
+  const auto hits = scalar("SELECT COUNT(*) FROM screening_hits WHERE status = 'open'");
+  EXPECT_GE(hits, 1);
+  EXPECT_NE(screening.find(fmt::format("\"hits\":{},", hits)), std::string::npos) << screening;
+  Reply queue = get(c, reg, "/api/screening/hits");
+  ASSERT_EQ(queue.status, 200);
+  EXPECT_NE(queue.body.find("\"entry_id\":\"W-1\""), std::string::npos) << queue.body;
+}
+
 }  // namespace
 }  // namespace escudo::api

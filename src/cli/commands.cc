@@ -20,6 +20,7 @@
 #include "sim/people.h"
 #include "sim/people_csv.h"
 #include "sim/registration_csv.h"
+#include "sim/watchlist.h"
 
 #include <fstream>
 
@@ -511,6 +512,55 @@ int run_sim_network(const SimNetworkArgs& args) {
               "mentions), truth.csv (%zu people) (seed %llu)\n",
               args.out.c_str(), net->calls.size(), net->transfers.size(), net->mentions.size(),
               net->people.size(), static_cast<unsigned long long>(args.seed));
+  return kOk;
+}
+
+int run_sim_watchlist(const SimWatchlistArgs& args) {
+  if (args.out.empty()) {
+    std::fprintf(stderr, "escudo: give the folder to write to with --out DIR\n");
+    return kFailed;
+  }
+  std::error_code ec;
+  fs::create_directories(args.out, ec);
+  if (ec) {
+    std::fprintf(stderr, "escudo: cannot create %s: %s\n", args.out.c_str(), ec.message().c_str());
+    return kFailed;
+  }
+  constexpr const char* kNames[] = {"watchlist.csv", "registrations.csv", "truth.csv"};
+  std::ofstream files[3];
+  for (int i = 0; i < 3; ++i) {
+    const std::string path = (fs::path(args.out) / kNames[i]).string();
+    files[i].open(path, std::ios::binary | std::ios::trunc);
+    if (!files[i]) {
+      std::fprintf(stderr, "escudo: cannot write %s\n", path.c_str());
+      return kFailed;
+    }
+  }
+  auto summary = sim::simulate_watchlist(
+      {.seed = args.seed, .entries = args.entries, .registrations = args.registrations,
+       .hit_share = args.hit_share},
+      [&](sim::WatchlistSimFile file, std::string_view line) -> Status {
+        auto& out = files[static_cast<int>(file)];
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
+        if (!out) {
+          return errorf(ErrorCode::kResourceExhausted, "writing {} failed",
+                        (fs::path(args.out) / kNames[static_cast<int>(file)]).string());
+        }
+        return ok_status();
+      });
+  if (!summary) return fail(summary.error());
+  for (int i = 0; i < 3; ++i) {
+    files[i].close();
+    if (!files[i]) {
+      std::fprintf(stderr, "escudo: writing %s failed\n", (fs::path(args.out) / kNames[i]).c_str());
+      return kFailed;
+    }
+  }
+  std::printf("wrote %s: watchlist.csv (%lld entries), registrations.csv (%lld registrations), "
+              "truth.csv (%lld planted hits) (seed %llu)\n",
+              args.out.c_str(), static_cast<long long>(summary->entries),
+              static_cast<long long>(summary->registrations),
+              static_cast<long long>(summary->planted), static_cast<unsigned long long>(args.seed));
   return kOk;
 }
 

@@ -77,6 +77,14 @@ struct SimNetworkArgs {
   int days = 180;
 };
 
+struct SimWatchlistArgs {
+  std::uint64_t seed = 1;
+  std::string out;
+  std::int64_t entries = 100'000;
+  std::int64_t registrations = 100'000;
+  double hit_share = 0.02;
+};
+
 struct ResolveArgs {
   std::string input;
   std::string id_column;
@@ -330,6 +338,7 @@ int run_sim_transits(const SimArgs& args);
 int run_sim_people(const SimPeopleArgs& args);
 // A simulated smuggling organisation's calls, transfers and interview mentions, and its truth.
 int run_sim_network(const SimNetworkArgs& args);
+int run_sim_watchlist(const SimWatchlistArgs& args);
 int run_project(const ProjectArgs& args);
 int run_stats(const StatsArgs& args);
 int run_demo(const DemoArgs& args);

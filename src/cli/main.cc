@@ -399,6 +399,25 @@ int main(int argc, char** argv) {
   sim_network->add_option("--days", sim_network_args.days, "Days the traces cover")->capture_default_str();
   sim_network->callback([&] { exit_code = run_sim_network(sim_network_args); });
 
+  SimWatchlistArgs sim_watchlist_args;
+  auto* sim_watchlist = sim_cmd->add_subcommand(
+      "watchlist",
+      "A simulated watchlist with aliases and registrations of which a share are listed people "
+      "written with a registrar's slips: watchlist.csv, registrations.csv, and truth.csv (the "
+      "planted hits) apart");
+  sim_watchlist->add_option("--entries", sim_watchlist_args.entries, "Watchlist entries")
+      ->capture_default_str();
+  sim_watchlist->add_option("--registrations", sim_watchlist_args.registrations, "Registrations")
+      ->capture_default_str();
+  sim_watchlist->add_option("--hit-share", sim_watchlist_args.hit_share,
+                            "Share of registrations that are a listed person (0 to 1)")
+      ->capture_default_str();
+  sim_watchlist->add_option("--seed", sim_watchlist_args.seed, "Seed; the same seed gives the same files")
+      ->capture_default_str();
+  sim_watchlist->add_option("--out", sim_watchlist_args.out, "Folder to write the three files to")
+      ->required();
+  sim_watchlist->callback([&] { exit_code = run_sim_watchlist(sim_watchlist_args); });
+
   ResolveArgs resolve_args;
   auto* resolve_cmd = app.add_subcommand(
       "resolve", "Resolve a CSV of person records into entities (the same person across records)");

@@ -106,6 +106,23 @@ Result<RegistrationOutcome> RegistrationService::register_group(const Actor& act
                                        {"why", resolved.error().message()}});
     }
   }
+  if (screening_ != nullptr) {
+    // Like resolution, screening never undoes the registration: a failure is reported so the
+    // registrar can ask for the person to be screened by hand.
+    out.screened = true;
+    for (const auto& p : group.people) {
+      auto hits = screening_->screen_person(actor, p.id.value());
+      if (!hits) {
+        out.screened = false;
+        out.screening.clear();
+        out.screening_problem = hits.error().message();
+        log::warn("screening.on_register_failed", {{"group", std::to_string(group.id.value())},
+                                                   {"why", hits.error().message()}});
+        break;
+      }
+      out.screening.push_back({p.id.value(), static_cast<std::int64_t>(hits->size())});
+    }
+  }
   out.group = std::move(group);
   return out;
 }

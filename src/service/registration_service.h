@@ -1,6 +1,11 @@
 // Registering people on arrival at a reception station: one group at a time (the form and
 // POST /api/registrations) or many from a CSV file (all rows or none). Reading back a group's
 // identity fields needs identity.read and is audited.
+//
+// A group registered through the form is screened as soon as it is stored (watchlists and
+// earlier records, see ScreeningService); its hits go to the screening queue, and the outcome
+// says how many hits each person has, never what they matched: the registrar refers the person
+// to a screening officer, who reads the hits.
 #pragma once
 
 #include <memory>
@@ -11,15 +16,28 @@
 #include "model/registration.h"
 #include "service/principal.h"
 #include "service/resolve_service.h"
+#include "service/screening_service.h"
 #include "service/transit_csv.h"
 #include "store/pool.h"
 
 namespace escudo::service {
 
+// How the screening of one stored person went: counts only.
+struct PersonScreening {
+  std::int64_t person_id = 0;
+  std::int64_t hits = 0;  // open hits this screening added to the queue
+};
+
 struct RegistrationOutcome {
   bool stored = false;                    // false: see errors; nothing was stored
   model::RegistrationGroup group;         // with ids and the unaccompanied flags when stored
   std::vector<model::FieldError> errors;
+  // When a screening service is attached: one entry per person of the group, in its order.
+  // `screened` stays false when screening could not run (the group is stored all the same);
+  // `screening_problem` then says why.
+  bool screened = false;
+  std::vector<PersonScreening> screening;
+  std::string screening_problem;
 };
 
 struct RegistrationImportReport {
@@ -33,15 +51,18 @@ struct RegistrationImportReport {
 
 class RegistrationService {
  public:
-  // `resolve` (may be null) hears of every stored registration, for entity resolution.
-  RegistrationService(store::DatabasePool& pool, const Clock& clock, ResolveService* resolve = nullptr)
-      : pool_(pool), clock_(clock), resolve_(resolve) {}
+  // `resolve` (may be null) hears of every stored registration, for entity resolution;
+  // `screening` (may be null) screens every group stored by register_group, after resolution
+  // so that earlier records of the same person are found.
+  RegistrationService(store::DatabasePool& pool, const Clock& clock, ResolveService* resolve = nullptr,
+                      ScreeningService* screening = nullptr)
+      : pool_(pool), clock_(clock), resolve_(resolve), screening_(screening) {}
 
   Result<std::vector<model::Station>> stations(const Principal* principal);
 
   // Needs registrations.create (or the command line). Validates every field, flags
-  // unaccompanied children, stores the group and audits it. Field problems come back in the
-  // outcome, not as an Error.
+  // unaccompanied children, stores the group and audits it, then screens each person (see
+  // RegistrationOutcome::screening). Field problems come back in the outcome, not as an Error.
   Result<RegistrationOutcome> register_group(const Actor& actor, model::RegistrationGroup group);
 
   // The registration CSV (one row per person, see docs/api.md); every row is checked and the
@@ -56,6 +77,7 @@ class RegistrationService {
   store::DatabasePool& pool_;
   const Clock& clock_;
   ResolveService* resolve_;
+  ScreeningService* screening_;
 };
 
 }  // namespace escudo::service

@@ -126,7 +126,75 @@ TEST_F(ScreeningServiceTest, ScreensARegistrationAndAnOfficerDecidesEachHit) {
   auto db = services().pool().acquire();
   EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'screening.hit.confirm'")
                 .value().value_or(0), 1);
+  // Two screenings when the people were registered, three asked for.
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM screenings").value().value_or(0), 5);
+}
+
+model::RegistrationGroup group_of(std::vector<std::tuple<const char*, const char*, const char*>> people) {
+  model::RegistrationGroup g;
+  g.station_code = "lajas-blancas";
+  g.registered_on = CivilDate::parse("2026-10-01").value();
+  g.departure_point = "Necoclí";
+  for (auto [given, family, born] : people) {
+    model::Person p;
+    p.given_names = given;
+    p.family_names = family;
+    p.sex = model::PersonSex::kMale;
+    p.birth_date = CivilDate::parse(born).value();
+    p.nationality_iso3 = "COL";
+    p.relationship = g.people.empty() ? model::Relationship::kHead : model::Relationship::kSibling;
+    g.people.push_back(p);
+  }
+  return g;
+}
+
+TEST_F(ScreeningServiceTest, ARegistrationIsScreenedWhenItIsSaved) {
+  ASSERT_TRUE(screening().import_watchlist(Actor::command_line(),
+                                           {.name = "wanted", .kind = "wanted", .file_name = "w.csv",
+                                            .text = std::string(kList)}));
+  auto out = services()
+                 .registrations()
+                 .register_group(Actor::of(reg_), group_of({{"Marie", "Joseph", "2001-05-05"},
+                                                            {"Luis", "Palacios", "1984-03-07"}}))
+                 .value();
+  ASSERT_TRUE(out.stored);
+  ASSERT_TRUE(out.screened) << out.screening_problem;
+  ASSERT_EQ(out.screening.size(), 2u);
+  EXPECT_EQ(out.screening[0].person_id, out.group.people[0].id.value());
+  EXPECT_EQ(out.screening[0].hits, 0);
+  EXPECT_EQ(out.screening[1].person_id, out.group.people[1].id.value());
+  EXPECT_GE(out.screening[1].hits, 1);
+  // The hits wait in the queue, no one having asked for a screening.
+  auto queue = screening().hits(reg_, "open", std::nullopt, 50).value();
+  ASSERT_EQ(static_cast<std::int64_t>(queue.size()), out.screening[1].hits);
+  EXPECT_EQ(queue[0].person_id, out.group.people[1].id.value());
+  EXPECT_EQ(queue[0].entry_id, "W-1");
+  // Screening again (an officer asking) answers with the stored hits, ids and all.
+  auto again = screening().screen_person(Actor::of(reg_), out.group.people[1].id.value());
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  ASSERT_EQ(again->size(), queue.size());
+  for (const auto& h : *again) {
+    bool stored = false;
+    for (const auto& q : queue) stored |= q.id == h.id && q.entry_id == h.entry_id;
+    EXPECT_TRUE(stored) << h.id << " " << h.entry_id;
+  }
+  EXPECT_EQ(screening().hits(reg_, "", std::nullopt, 50)->size(), queue.size());
+  auto db = services().pool().acquire();
   EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM screenings").value().value_or(0), 3);
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'screening.screen' AND actor = 'reg'")
+                .value().value_or(0), 3);
+}
+
+TEST_F(ScreeningServiceTest, WithoutAnyWatchlistARegistrationIsStillScreenedAgainstEarlierRecords) {
+  auto out = services()
+                 .registrations()
+                 .register_group(Actor::of(reg_), group_of({{"Luis", "Palacios", "1984-03-07"}}))
+                 .value();
+  ASSERT_TRUE(out.stored);
+  EXPECT_TRUE(out.screened);
+  ASSERT_EQ(out.screening.size(), 1u);
+  EXPECT_EQ(out.screening[0].hits, 0);
+  EXPECT_TRUE(screening().hits(reg_, "open", std::nullopt, 50)->empty());
 }
 
 TEST_F(ScreeningServiceTest, EntryRulesAreVersionedAndDecisionsRecordTheVersion) {

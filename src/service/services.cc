@@ -16,7 +16,6 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->transits_ = std::make_unique<TransitService>(*s->pool_, *s->clock_);
   s->stats_ = std::make_unique<StatsService>(*s->pool_);
   s->resolve_ = std::make_unique<ResolveService>(*s->pool_, *s->clock_);
-  s->registrations_ = std::make_unique<RegistrationService>(*s->pool_, *s->clock_, s->resolve_.get());
   s->keyring_ = std::make_unique<Keyring>(*s->pool_, *s->clock_, options.access.password_cost,
                                           options.access.session_absolute_seconds);
   s->access_->set_credential_observer(s->keyring_.get());
@@ -27,6 +26,8 @@ Result<std::unique_ptr<Services>> Services::open_sqlite(const std::string& path,
   s->protection_ = std::make_unique<ProtectionService>(*s->pool_, *s->clock_);
   s->returns_ = std::make_unique<ReturnService>(*s->pool_, *s->clock_);
   s->screening_ = std::make_unique<ScreeningService>(*s->pool_, *s->clock_);
+  s->registrations_ = std::make_unique<RegistrationService>(*s->pool_, *s->clock_, s->resolve_.get(),
+                                                            s->screening_.get());
   s->incidents_ = std::make_unique<IncidentService>(*s->pool_, *s->clock_);
   return s;
 }

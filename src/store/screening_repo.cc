@@ -146,16 +146,26 @@ Result<std::string> ScreeningRepo::current_versions_key() {
   return key;
 }
 
-Status ScreeningRepo::insert_hit(HitRecord& h) {
+Status ScreeningRepo::insert_hit(HitRecord& h, bool* inserted) {
   std::string reasons;
   for (const auto& r : h.reasons) reasons += r + "\n";
+  const SqlValue version = h.version_id ? SqlValue(*h.version_id) : SqlValue(nullptr);
+  // Looked up first: the unique key cannot tell two hits without a version apart (NULLs differ).
   h.id = 0;
   ESCUDO_TRY(db_.query(
+      "SELECT id, status FROM screening_hits WHERE person_id = $1 AND source = $2 AND "
+      "version_id IS NOT DISTINCT FROM $3 AND entry_id = $4",
+      {h.person_id, h.source, version, h.entry_id}, [&](const Row& row) {
+        h.id = row.get_int(0);
+        h.status = row.get_text(1);
+        return ok_status();
+      }));
+  if (inserted != nullptr) *inserted = h.id == 0;
+  if (h.id != 0) return ok_status();
+  ESCUDO_TRY(db_.query(
       "INSERT INTO screening_hits (person_id, source, version_id, entry_id, matched_name, score, "
-      "reasons, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8) "
-      "ON CONFLICT (person_id, source, version_id, entry_id) DO NOTHING RETURNING id",
-      {h.person_id, h.source, h.version_id ? SqlValue(*h.version_id) : SqlValue(nullptr),
-       h.entry_id, h.matched_name, h.score, reasons, h.created_at},
+      "reasons, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8) RETURNING id",
+      {h.person_id, h.source, version, h.entry_id, h.matched_name, h.score, reasons, h.created_at},
       [&](const Row& row) {
         h.id = row.get_int(0);
         return ok_status();

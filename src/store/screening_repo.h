@@ -80,8 +80,10 @@ class ScreeningRepo {
   // The id of the latest version of every list, for cache checks ("3,7").
   Result<std::string> current_versions_key();
 
-  // Inserts hits not stored yet (same person, source, version, entry); returns their ids.
-  Status insert_hit(HitRecord& h);
+  // Inserts a hit not stored yet (same person, source, version, entry; an earlier record's hit
+  // has no version) and sets its id. A hit stored already keeps its row: `h` takes that row's id
+  // and status, and `inserted` says which happened when given.
+  Status insert_hit(HitRecord& h, bool* inserted = nullptr);
   Status insert_screening(std::int64_t person_id, std::int64_t hits, std::int64_t at,
                           const std::string& by);
   Result<HitRecord> hit(std::int64_t id);  // kNotFound naming the id

@@ -68,7 +68,7 @@ describe('administrator', TIMEOUT, () => {
     await page.locator('#totp-code').fill(await freshTotp(user.totpSecret));
     await page.getByTestId('sign-in').click();
     await page.getByTestId('sign-out').waitFor();
-    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Import', 'Users', 'Audit', 'Account']);
+    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Entry rules', 'Import', 'Users', 'Audit', 'Account']);
     assertNoProblems(admin.problems);
   });
 
@@ -227,7 +227,7 @@ describe('administrator', TIMEOUT, () => {
       }
     }
     const spanishNav = await navNames(page);
-    assert.deepEqual(spanishNav, ['Resumen', 'Corredor', 'Boletín', 'Importar', 'Usuarios', 'Auditoría', 'Mi cuenta']);
+    assert.deepEqual(spanishNav, ['Resumen', 'Corredor', 'Boletín', 'Requisitos', 'Importar', 'Usuarios', 'Auditoría', 'Mi cuenta']);
     await page.setViewportSize(LAPTOP);
     await page.locator('button[data-language="en"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');

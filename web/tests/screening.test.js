@@ -103,7 +103,7 @@ describe('screening and returns with safeguards', TIMEOUT, () => {
     await officer.page.goto(`${escudo.url}/#/screening/${claimant}`);
     await officer.page.locator('#claim-lodged-on').fill('2024-03-02');
     await officer.page.getByTestId('lodge-claim').click();
-    await officer.page.getByTestId('lodged').waitFor();
+    await officer.page.getByTestId('lodge-done').waitFor();
     await officer.page.getByTestId('safeguards').waitFor();
     assert.match(await officer.page.getByTestId('safeguards').innerText(), /a protection claim is pending/);
     assert.match(await officer.page.getByTestId('file-claims').innerText(), /pending/);

@@ -64,8 +64,14 @@ import type {
   PeriodComparison,
   PersonFile,
   ExecutionOutcome,
+  BestInterestRecommendation,
+  ClaimStatus,
   ReturnDecision,
   ReturnManifest,
+  ReturnOverride,
+  RuleVersion,
+  ScreeningFigure,
+  TraffickingOutcome,
   SafeguardBlock,
   ScreeningHit,
   ProbableMatch,
@@ -167,6 +173,15 @@ const routes = {
   manifestReturns: { method: 'GET', path: '/api/manifests/{id}/returns' },
   addToManifest: { method: 'POST', path: '/api/manifests/{id}/returns' },
   executeManifest: { method: 'POST', path: '/api/manifests/{id}/execute' },
+  updateClaim: { method: 'POST', path: '/api/claims/{id}' },
+  assessTrafficking: { method: 'POST', path: '/api/persons/{id}/trafficking' },
+  bestInterest: { method: 'POST', path: '/api/persons/{id}/best-interest' },
+  refer: { method: 'POST', path: '/api/persons/{id}/referrals' },
+  requestOverride: { method: 'POST', path: '/api/returns/{id}/override' },
+  approveOverride: { method: 'POST', path: '/api/returns/{id}/override/approval' },
+  screeningFigures: { method: 'GET', path: '/api/screening/figures' },
+  rules: { method: 'GET', path: '/api/rules' },
+  addRules: { method: 'POST', path: '/api/rules' },
   incidentPoints: { method: 'GET', path: '/api/incidents/points' },
   incidentCounts: { method: 'GET', path: '/api/incidents/counts' },
   hotspots: { method: 'GET', path: '/api/hotspots' },
@@ -547,6 +562,40 @@ export const api = {
 
   /** Each return is checked again; the answer says who went and who was stopped, and why. */
   executeManifest: (id: number) => call<{ outcomes: ExecutionOutcome[] }>(routes.executeManifest, { params: { id } }),
+
+  /** Decides, appeals or withdraws a claim; `on` is YYYY-MM-DD. */
+  updateClaim: (id: number, change: { status: ClaimStatus; on: string; note: string }) =>
+    call<{ id: number; status: string }>(routes.updateClaim, { params: { id }, json: change }),
+
+  /** Records a trafficking assessment: the checklist's indicator codes and the outcome. */
+  assessTrafficking: (id: number, a: { indicators: string[]; outcome: TraffickingOutcome; assessed_on: string }) =>
+    call<{ id: number; outcome: string }>(routes.assessTrafficking, { params: { id }, json: a }),
+
+  /** A child's best-interest assessment; a completed one carries a recommendation. */
+  bestInterest: (id: number, a: { status: 'open' | 'completed'; recommendation?: BestInterestRecommendation; note: string }) =>
+    call<{ id: number; status: string; recommendation: string }>(routes.bestInterest, { params: { id }, json: a }),
+
+  /** Refers the person to a protection partner; refused without their consent. */
+  refer: (id: number, r: { partner: string; service: string; consent: boolean; consent_note: string }) =>
+    call<{ id: number }>(routes.refer, { params: { id }, json: r }),
+
+  /** Records the person's request for a voluntary return (the first officer). */
+  requestOverride: (returnId: number, statement: string) =>
+    call<ReturnOverride>(routes.requestOverride, { params: { id: returnId }, json: { statement } }),
+
+  /** Approves an override; refused (409 `same_officer`) for the officer who asked for it. */
+  approveOverride: (returnId: number) => call<ReturnOverride>(routes.approveOverride, { params: { id: returnId } }),
+
+  /** Counts by measure, nationality and month (no names); months are YYYY-MM. */
+  screeningFigures: (from: string, to: string) =>
+    call<{ rows: ScreeningFigure[] }>(routes.screeningFigures, { query: { from, to } }),
+
+  /** Every version of the entry requirements, newest first. */
+  rules: () => call<{ versions: RuleVersion[] }>(routes.rules),
+
+  /** A new version of the entry requirements; `rules` is a JSON object as text. */
+  addRules: (r: { effective_on: string; rules: string; note: string }) =>
+    call<{ version: number; effective_on: string }>(routes.addRules, { json: r }),
   incidentPoints: (query: IncidentFilter) => call<IncidentPoints>(routes.incidentPoints, { query: { ...query } }),
   incidentCounts: (query: IncidentFilter & { by?: 'year' | 'month' }) =>
     call<{ rows: IncidentCount[] }>(routes.incidentCounts, { query: { ...query } }),

@@ -402,11 +402,21 @@ export interface RegisteredPerson extends Record<VulnerabilityFlag, boolean> {
   unaccompanied: boolean;
 }
 
+/** How the screening of a newly registered group went: hit counts only, never what matched. */
+export interface RegistrationScreening {
+  ran: boolean;
+  hits: number;
+  problem: string;
+  people: { person_id: number; hits: number }[];
+}
+
 export interface RegisteredGroup {
   id: number;
   station: string;
   registered_on: string;
   people: RegisteredPerson[];
+  /** Present on the reply to a new registration. */
+  screening?: RegistrationScreening;
 }
 
 /** `GET /api/registrations/{id}` (needs `identity.read`, and is audited): the group with identities. */
@@ -900,6 +910,32 @@ export interface PersonFile {
   referrals: { id: number; partner: string; service: string; consent: boolean; consent_note: string }[];
   returns: ReturnDecision[];
   safeguards: SafeguardBlock[];
+}
+
+export type ClaimStatus = 'recognised' | 'rejected' | 'under_appeal' | 'rejected_final' | 'withdrawn';
+export type TraffickingOutcome = 'no_indicators' | 'suspected' | 'recognised' | 'not_a_victim';
+export type BestInterestRecommendation = 'return' | 'stay' | 'other_solution';
+
+export interface ReturnOverride {
+  id: number;
+  requested_by: string;
+  approved_by: string;
+}
+
+/** One count of `GET /api/screening/figures`: measure (screenings, hits, claims, decisions:STATUS, return_decisions, returns, stopped:SAFEGUARD), nationality, month. */
+export interface ScreeningFigure {
+  measure: string;
+  nationality: string;
+  month: string;
+  count: number;
+}
+
+export interface RuleVersion {
+  version: number;
+  effective_on: string;
+  rules: string;
+  note: string;
+  created_by: string;
 }
 
 export interface ReturnManifest {

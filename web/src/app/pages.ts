@@ -19,6 +19,7 @@ import { ExtractsPage } from '../pages/extracts/ExtractsPage';
 import { ReportPage } from '../pages/report/ReportPage';
 import { RewardsPage } from '../pages/rewards/RewardsPage';
 import { ReturnsPage } from '../pages/returns/ReturnsPage';
+import { RulesPage } from '../pages/rules/RulesPage';
 import { ScreeningPage } from '../pages/screening/ScreeningPage';
 import { TipsPage } from '../pages/tips/TipsPage';
 import { UsersPage } from '../pages/users/UsersPage';
@@ -53,6 +54,7 @@ export const PAGES: PageDefinition[] = [
   { route: 'entities', title: 'nav.entities', permission: 'entities.review', component: EntitiesPage },
   { route: 'screening', title: 'nav.screening', permission: 'screening.read', component: ScreeningPage },
   { route: 'returns', title: 'nav.returns', permission: 'returns.execute', component: ReturnsPage },
+  { route: 'rules', title: 'nav.rules', permission: 'rules.manage', component: RulesPage },
   { route: 'extracts', title: 'nav.extracts', permission: 'tips.extracts', component: ExtractsPage },
   { route: 'network', title: 'nav.network', permission: 'intel.read', component: NetworkPage },
   { route: 'entity', title: 'nav.entity', permission: 'intel.read', component: EntityPage, hidden: true },

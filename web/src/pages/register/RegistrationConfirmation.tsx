@@ -1,5 +1,6 @@
-// What the server stored: how many people, each one's age on the day, and
-// which children it flagged as unaccompanied, then on to the next group.
+// What the server stored: how many people, each one's age on the day, which
+// children it flagged as unaccompanied, and who has screening hits waiting for
+// a screening officer (counts only), then on to the next group.
 // The server echoes no names; they come from the form just sent.
 
 import { useEffect, useRef } from 'preact/hooks';
@@ -12,6 +13,39 @@ export interface Registered {
   /** The names as entered, in the order of `group.people`. */
   names: string[];
   stationName: string;
+}
+
+function ScreeningNotice({ registered, name }: { registered: Registered; name: (index: number) => string }) {
+  const { t, tn } = useI18n();
+  const screening = registered.group.screening;
+  if (!screening) return null;
+  if (!screening.ran) {
+    return (
+      <Notice kind="warning" title={t('register.done.screeningFailed')} testId="registration-screening-failed">
+        <p>{screening.problem}</p>
+        <p>{t('register.done.screeningAsk')}</p>
+      </Notice>
+    );
+  }
+  const withHits = registered.group.people
+    .map((person, index) => ({ person, index, hits: screening.people.find((s) => s.person_id === person.id)?.hits ?? 0 }))
+    .filter(({ hits }) => hits > 0);
+  if (withHits.length === 0) {
+    return <p data-testid="registration-screening-clear">{t('register.done.screeningClear')}</p>;
+  }
+  return (
+    <Notice kind="warning" title={t('register.done.screeningTitle')} testId="registration-screening-hits">
+      <ul class="plain-list">
+        {withHits.map(({ person, index, hits }) => (
+          <li key={person.id} data-testid={`screening-hits-${index}`}>
+            {tn('register.done.screeningPerson', hits, { n: index + 1, name: name(index) })}{' '}
+            <a href={`#/screening/${person.id}`}>{t('register.done.screeningOpen')}</a>
+          </li>
+        ))}
+      </ul>
+      <p>{t('register.done.screeningNext')}</p>
+    </Notice>
+  );
 }
 
 export function RegistrationConfirmation({ registered, onNext }: { registered: Registered; onNext: () => void }) {
@@ -53,6 +87,7 @@ export function RegistrationConfirmation({ registered, onNext }: { registered: R
       ) : (
         <p data-testid="registration-flagged-none">{t('register.done.noneFlagged')}</p>
       )}
+      <ScreeningNotice registered={registered} name={name} />
       <table class="table table--compact" data-testid="registration-people">
         <caption class="table__caption">{t('register.done.peopleCaption')}</caption>
         <thead>

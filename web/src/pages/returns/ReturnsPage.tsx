@@ -1,7 +1,9 @@
 // Returns: decide a return for a registered person (refused, with the reason,
 // when a safeguard forbids it), then build a manifest (a bus or a flight) and
 // execute it. Every return is checked again when the manifest is executed; who
-// was stopped, and why, is shown beside who went.
+// was stopped, and why, is shown beside who went. A voluntary return that the
+// person asks for while a safeguard applies needs an override: one officer
+// records the request, a second, different officer approves it.
 
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
@@ -21,6 +23,7 @@ function DecideForm({ onDecided }: { onDecided: (r: ReturnDecision) => void }) {
   const [person, setPerson] = useState('');
   const [country, setCountry] = useState('');
   const [reason, setReason] = useState('');
+  const [voluntary, setVoluntary] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [decided, setDecided] = useState<ReturnDecision | null>(null);
   const submit = (event: Event) => {
@@ -28,7 +31,7 @@ function DecideForm({ onDecided }: { onDecided: (r: ReturnDecision) => void }) {
     setProblem(null);
     setDecided(null);
     api
-      .decideReturn({ person_id: Number(person), receiving_country: country.trim().toUpperCase(), reason })
+      .decideReturn({ person_id: Number(person), receiving_country: country.trim().toUpperCase(), reason, voluntary })
       .then((r) => {
         setDecided(r);
         onDecided(r);
@@ -47,14 +50,81 @@ function DecideForm({ onDecided }: { onDecided: (r: ReturnDecision) => void }) {
       )}
       {decided && (
         <div data-testid="decided">
-          <Notice kind="success" title={t('returns.decided', { id: decided.id, to: decided.receiving_country })} />
+          <Notice kind="success" title={t('returns.decided', { id: decided.id, to: decided.receiving_country })}>
+            {decided.voluntary && <p>{t('returns.voluntaryNext')}</p>}
+            {decided.rule_version !== null && <p>{t('returns.ruleVersionUsed', { version: decided.rule_version })}</p>}
+          </Notice>
         </div>
       )}
       <TextField id="return-person" label={t('returns.person')} value={person} onInput={setPerson} inputMode="numeric" width="short" />
       <TextField id="return-country" label={t('returns.country')} hint={t('returns.countryHint')} value={country} onInput={setCountry} width="short" />
       <TextField id="return-reason" label={t('returns.reason')} value={reason} onInput={setReason} />
+      <div class="checkbox">
+        <input class="checkbox__input" type="checkbox" id="return-voluntary" checked={voluntary} onChange={() => setVoluntary(!voluntary)} />
+        <label class="checkbox__label" for="return-voluntary">{t('returns.voluntary')}</label>
+      </div>
       <button type="submit" class="button" data-testid="decide-return">{t('returns.decide')}</button>
     </form>
+  );
+}
+
+function OverrideForms() {
+  const { t } = useI18n();
+  const [requestId, setRequestId] = useState('');
+  const [statement, setStatement] = useState('');
+  const [approveId, setApproveId] = useState('');
+  const [requestProblem, setRequestProblem] = useState<string | null>(null);
+  const [requestDone, setRequestDone] = useState<string | null>(null);
+  const [approveProblem, setApproveProblem] = useState<{ title: string; detail: string } | null>(null);
+  const [approveDone, setApproveDone] = useState<string | null>(null);
+  const request = (event: Event) => {
+    event.preventDefault();
+    setRequestProblem(null);
+    setRequestDone(null);
+    api
+      .requestOverride(Number(requestId), statement)
+      .then((o) => setRequestDone(t('returns.overrideRequested', { id: requestId, who: o.requested_by })))
+      .catch((error: unknown) => setRequestProblem(problemOf(error, t('errors.unreachable'))));
+  };
+  const approve = (event: Event) => {
+    event.preventDefault();
+    setApproveProblem(null);
+    setApproveDone(null);
+    api
+      .approveOverride(Number(approveId))
+      .then((o) => setApproveDone(t('returns.overrideApproved', { id: approveId, asked: o.requested_by, approved: o.approved_by })))
+      .catch((error: unknown) => {
+        const same = error instanceof ApiError && error.reason === 'same_officer';
+        setApproveProblem({
+          title: same ? t('returns.sameOfficer') : t('returns.overrideRefused'),
+          detail: problemOf(error, t('errors.unreachable')),
+        });
+      });
+  };
+  return (
+    <section class="section" aria-labelledby="override-heading">
+      <h2 class="heading-l" id="override-heading">{t('returns.overrideTitle')}</h2>
+      <p>{t('returns.overrideLead')}</p>
+      <form onSubmit={request} noValidate data-testid="override-request-form">
+        <h3 class="heading-m">{t('returns.overrideRequestTitle')}</h3>
+        {requestProblem && <Notice kind="error" title={requestProblem} testId="override-request-problem" />}
+        {requestDone && <Notice kind="success" title={requestDone} testId="override-requested" />}
+        <TextField id="override-return" label={t('returns.returnNumber')} value={requestId} onInput={setRequestId} inputMode="numeric" width="short" />
+        <TextField id="override-statement" label={t('returns.overrideStatement')} hint={t('returns.overrideStatementHint')} value={statement} onInput={setStatement} />
+        <button type="submit" class="button" data-testid="request-override">{t('returns.overrideRequest')}</button>
+      </form>
+      <form onSubmit={approve} noValidate data-testid="override-approve-form">
+        <h3 class="heading-m">{t('returns.overrideApproveTitle')}</h3>
+        {approveProblem && (
+          <Notice kind="error" title={approveProblem.title} testId="override-approve-problem">
+            <p>{approveProblem.detail}</p>
+          </Notice>
+        )}
+        {approveDone && <Notice kind="success" title={approveDone} testId="override-approved" />}
+        <TextField id="approve-return" label={t('returns.returnNumber')} value={approveId} onInput={setApproveId} inputMode="numeric" width="short" />
+        <button type="submit" class="button" data-testid="approve-override">{t('returns.overrideApprove')}</button>
+      </form>
+    </section>
   );
 }
 
@@ -163,6 +233,7 @@ export function ReturnsPage({ me }: PageProps) {
     <>
       <PageHeading title={t('returns.title')} lead={t('returns.lead')} />
       {canDecide && <DecideForm onDecided={load} />}
+      {canDecide && <OverrideForms />}
       {canExecute && (
         <form class="section" onSubmit={create} aria-labelledby="manifest-new-heading" noValidate>
           <h2 class="heading-l" id="manifest-new-heading">{t('returns.newManifest')}</h2>

@@ -1,15 +1,15 @@
-#include "screen_gen.h"
+#include "sim/watchlist.h"
 
 #include <fmt/format.h>
 
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <random>
+#include <string>
 #include <string_view>
 #include <vector>
 
-namespace escudo::bench {
+namespace escudo::sim {
 namespace {
 
 constexpr std::string_view kGiven[] = {
@@ -142,16 +142,28 @@ std::string date(int y, int m, int d) { return fmt::format("{:04}-{:02}-{:02}", 
 
 }  // namespace
 
-std::string generate_screening(const ScreenGenOptions& options, const std::string& dir) {
-  Gen g(options.seed);
+Result<WatchlistSimSummary> simulate_watchlist(
+    const WatchlistSimConfig& config,
+    const std::function<Status(WatchlistSimFile, std::string_view)>& write) {
+  if (config.entries < 1 || config.entries > 10'000'000) {
+    return errorf(ErrorCode::kInvalidArgument, "'entries': {} is not between 1 and 10,000,000",
+                  config.entries);
+  }
+  if (config.registrations < 0 || config.registrations > 100'000'000) {
+    return errorf(ErrorCode::kInvalidArgument,
+                  "'registrations': {} is not between 0 and 100,000,000", config.registrations);
+  }
+  if (!(config.hit_share >= 0.0 && config.hit_share <= 1.0)) {
+    return errorf(ErrorCode::kInvalidArgument, "'hit_share': {} is not between 0 and 1",
+                  config.hit_share);
+  }
+  using enum WatchlistSimFile;
+  WatchlistSimSummary summary{.entries = config.entries, .registrations = config.registrations};
+  Gen g(config.seed);
   std::vector<Listed> list;
-  list.reserve(static_cast<std::size_t>(options.entries));
-  std::FILE* wl = std::fopen((dir + "/watchlist.csv").c_str(), "wb");
-  std::FILE* rg = std::fopen((dir + "/registrations.csv").c_str(), "wb");
-  std::FILE* tr = std::fopen((dir + "/truth.csv").c_str(), "wb");
-  if (wl == nullptr || rg == nullptr || tr == nullptr) return "cannot write into " + dir;
-  std::fputs("entry_id,given_name,surname,date_of_birth,nationality,document,aliases\n", wl);
-  for (std::int64_t i = 0; i < options.entries; ++i) {
+  list.reserve(static_cast<std::size_t>(config.entries));
+  ESCUDO_TRY(write(kWatchlist, "entry_id,given_name,surname,date_of_birth,nationality,document,aliases\n"));
+  for (std::int64_t i = 0; i < config.entries; ++i) {
     Listed p = g.listed();
     std::string aliases;
     for (const auto& [g_names, s_names] : p.aliases) {
@@ -160,19 +172,21 @@ std::string generate_screening(const ScreenGenOptions& options, const std::strin
     std::string document = g.chance(0.3) ? fmt::format("{}{:08}", p.nationality.substr(0, 1),
                                                        g.integer(0, 99'999'999))
                                          : "";
-    fmt::print(wl, "W{},{},{},{},{},{},{}\n", i + 1, csv(p.given),
-               csv(p.surname1 + " " + p.surname2), date(p.year, p.month, p.day), p.nationality,
-               document, csv(aliases));
+    ESCUDO_TRY(write(kWatchlist, fmt::format("W{},{},{},{},{},{},{}\n", i + 1, csv(p.given),
+                                             csv(p.surname1 + " " + p.surname2),
+                                             date(p.year, p.month, p.day), p.nationality, document,
+                                             csv(aliases))));
     list.push_back(std::move(p));
   }
-  std::fputs("id,given_name,surname,date_of_birth,nationality\n", rg);
-  std::fputs("id,entry_id\n", tr);
-  for (std::int64_t i = 0; i < options.registrations; ++i) {
+  ESCUDO_TRY(write(kRegistrations, "id,given_name,surname,date_of_birth,nationality\n"));
+  ESCUDO_TRY(write(kTruth, "id,entry_id\n"));
+  for (std::int64_t i = 0; i < config.registrations; ++i) {
     const std::string id = fmt::format("R{}", i + 1);
-    if (!g.chance(options.hit_share)) {
+    if (!g.chance(config.hit_share)) {
       Listed p = g.listed();
-      fmt::print(rg, "{},{},{},{},{}\n", id, csv(p.given), csv(p.surname1 + " " + p.surname2),
-                 date(p.year, p.month, p.day), p.nationality);
+      ESCUDO_TRY(write(kRegistrations, fmt::format("{},{},{},{},{}\n", id, csv(p.given),
+                                                   csv(p.surname1 + " " + p.surname2),
+                                                   date(p.year, p.month, p.day), p.nationality)));
       continue;
     }
     const auto entry = static_cast<std::size_t>(g.integer(0, static_cast<int>(list.size()) - 1));
@@ -206,13 +220,12 @@ std::string generate_screening(const ScreenGenOptions& options, const std::strin
       case 6: born = p.day <= 12 ? date(p.year, p.day, p.month) : date(p.year, p.month, p.day); break;
       default: born = ""; break;
     }
-    fmt::print(rg, "{},{},{},{},{}\n", id, csv(given), csv(surname), born, p.nationality);
-    fmt::print(tr, "{},W{}\n", id, entry + 1);
+    ESCUDO_TRY(write(kRegistrations,
+                     fmt::format("{},{},{},{},{}\n", id, csv(given), csv(surname), born, p.nationality)));
+    ESCUDO_TRY(write(kTruth, fmt::format("{},W{}\n", id, entry + 1)));
+    ++summary.planted;
   }
-  bool ok = std::fclose(wl) == 0;
-  ok = std::fclose(rg) == 0 && ok;
-  ok = std::fclose(tr) == 0 && ok;
-  return ok ? "" : "writing into " + dir + " failed";
+  return summary;
 }
 
-}  // namespace escudo::bench
+}  // namespace escudo::sim
