@@ -166,17 +166,28 @@ void Comparator::compare_given(const NormalizedRecord& a, const NormalizedRecord
   }
   if (!initial_a && !initial_b) {
     // As written and as canonical names: "Freddy" is "Alfredo" in the nickname table but still
-    // one letter from "Fredy".
-    for (const auto* xs : {&a.given, &a.given_canonical}) {
-      for (const auto* ys : {&b.given, &b.given_canonical}) {
-        for (auto x : *xs) {
-          if (x == 0 || s.token(x).size() < 2) continue;
-          for (auto y : *ys) {
-            if (y == 0 || s.token(y).size() < 2) continue;
-            if (similar_given_names(s.token(x), s.token(y), s.phonetic(x), s.phonetic(y))) {
-              return set_level(v, Field::kGivenName, 3);
-            }
+    // one letter from "Fredy". Most names are their own canonical form, so each distinct word
+    // is taken once: a pair is compared once, not up to four times.
+    auto words = [&](const NormalizedRecord& r, std::array<std::uint32_t, 2 * kMaxGiven>& out) {
+      std::size_t count = 0;
+      for (const auto* ts : {&r.given, &r.given_canonical}) {
+        for (auto t : *ts) {
+          if (t == 0 || s.token(t).size() < 2) continue;
+          if (std::find(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(count), t) ==
+              out.begin() + static_cast<std::ptrdiff_t>(count)) {
+            out[count++] = t;
           }
+        }
+      }
+      return count;
+    };
+    std::array<std::uint32_t, 2 * kMaxGiven> xs{}, ys{};
+    const std::size_t nx = words(a, xs), ny = words(b, ys);
+    for (std::size_t i = 0; i < nx; ++i) {
+      for (std::size_t j = 0; j < ny; ++j) {
+        const std::uint32_t x = xs[i], y = ys[j];
+        if (similar_given_names(s.token(x), s.token(y), s.phonetic(x), s.phonetic(y))) {
+          return set_level(v, Field::kGivenName, 3);
         }
       }
     }
