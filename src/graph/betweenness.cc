@@ -190,6 +190,21 @@ void weighted_partials(const Graph& g, const std::vector<NodeIndex>& sources, Ed
   });
 }
 
+// Multiplies sums over ordered pairs by `factor`, halved on an undirected graph (each
+// unordered pair was counted from both ends), and divided by the pairs that can pass through
+// a node when normalised.
+void scale_betweenness(const Graph& g, bool normalized, double factor, std::vector<double>& values) {
+  const double n = g.node_count();
+  double scale = factor;
+  if (!g.directed()) scale *= 0.5;
+  if (normalized) {
+    double pairs = (n - 1) * (n - 2);
+    if (!g.directed()) pairs *= 0.5;
+    scale /= pairs;
+  }
+  for (double& b : values) b *= scale;
+}
+
 }  // namespace
 
 std::vector<double> betweenness(const Graph& g, const BetweennessOptions& options) {
@@ -202,14 +217,8 @@ std::vector<double> betweenness(const Graph& g, const BetweennessOptions& option
     if (length == EdgeLength::kHops) {
       total = internal::sampled_path_shares(g, options.path_samples, options.seed, options.threads);
       // The shares estimate betweenness over n(n-1) ordered pairs.
-      double scale = static_cast<double>(n) * static_cast<double>(n - 1);
-      if (!g.directed()) scale *= 0.5;
-      if (options.normalized) {
-        double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2);
-        if (!g.directed()) pairs *= 0.5;
-        scale /= pairs;
-      }
-      for (double& b : total) b *= scale;
+      scale_betweenness(g, options.normalized,
+                        static_cast<double>(n) * static_cast<double>(n - 1), total);
       return total;
     }
     const std::uint64_t per_source = n - 1;
@@ -226,15 +235,8 @@ std::vector<double> betweenness(const Graph& g, const BetweennessOptions& option
   for (const auto& acc : partial) {
     for (NodeIndex v = 0; v < n; ++v) total[v] += acc[v];
   }
-  double scale = static_cast<double>(n) / static_cast<double>(sources.size());
-  // Each unordered pair was counted from both ends in an undirected graph.
-  if (!g.directed()) scale *= 0.5;
-  if (options.normalized) {
-    double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2);
-    if (!g.directed()) pairs *= 0.5;
-    scale /= pairs;
-  }
-  for (double& b : total) b *= scale;
+  scale_betweenness(g, options.normalized,
+                    static_cast<double>(n) / static_cast<double>(sources.size()), total);
   return total;
 }
 
