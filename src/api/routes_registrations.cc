@@ -260,7 +260,7 @@ void add_registration_routes(Router& router, service::Services& services) {
        .max_body_bytes = 32 << 20,
        .request_schema = R"({"type":"string"})",
        .response_schema =
-           R"({"type":"object","properties":{"groups":{"type":"integer"},"people":{"type":"integer"},"unaccompanied":{"type":"integer"}}})",
+           R"({"type":"object","properties":{"groups":{"type":"integer"},"people":{"type":"integer"},"unaccompanied":{"type":"integer"},"screening":{"type":"object","properties":{"ran":{"type":"boolean"},"people":{"type":"integer"},"hits":{"type":"integer"},"people_with_hits":{"type":"integer"},"problem":{"type":"string"}}}}})",
        .refuses_fields = true},
       [&registrations](const Request& req, const service::Principal* me) -> Result<Response> {
         ESCUDO_ASSIGN_OR_RETURN(auto report, registrations.import_csv(
@@ -275,8 +275,17 @@ void add_registration_routes(Router& router, service::Services& services) {
         w.begin_object()
             .key("groups").value(report.groups)
             .key("people").value(report.people)
-            .key("unaccompanied").value(report.unaccompanied)
+            .key("unaccompanied").value(report.unaccompanied);
+        // Counts only, as for a group registered through the form: who matched and what is
+        // for a screening officer to read in the queue.
+        w.key("screening").begin_object()
+            .key("ran").value(report.screened)
+            .key("people").value(report.screened_people)
+            .key("hits").value(report.hits)
+            .key("people_with_hits").value(report.people_with_hits)
+            .key("problem").value(report.screening_problem)
             .end_object();
+        w.end_object();
         return Response::json(200, std::move(w).take());
       });
 

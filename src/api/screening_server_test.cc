@@ -291,5 +291,38 @@ TEST_F(ScreeningServerTest, ARegistrationIsScreenedAsItIsSavedAndTheReplyCountsT
   EXPECT_NE(queue.body.find("\"entry_id\":\"W-1\""), std::string::npos) << queue.body;
 }
 
+TEST_F(ScreeningServerTest, AnImportedFileIsScreenedAndTheReplyCountsTheHitsWithoutNames) {
+  Client c(port_);
+  Session ana = login(c, "ana", "analyst password");
+  Session reg = login(c, "reg", "registrar password");
+  ASSERT_EQ(c.send("POST", "/api/watchlists/import?name=wanted&kind=wanted&file_name=w.csv",
+                   "entry_id,name,aliases,dates_of_birth,nationalities\n"
+                   "W-1,José Luis Mosquera Palacios,El Mono,1984-03-07,COL\n",
+                   {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}, {"Content-Type", "text/csv"}})
+                .status,
+            201);
+  const std::string file =
+      "group_ref,station,registered_on,given_names,family_names,sex,birth_date,estimated_age,"
+      "nationality,document_type,document_country,document_number,phone,relationship,"
+      "departure_point,days_in_jungle,paid_usd,paid_to,pregnant,disability,injured,"
+      "violence_survivor,separated\n"
+      "A,lajas-blancas,2024-10-02,José Luis,Mosquera Palacios,male,1984-03-07,,COL,none,,,,head,Turbo,3,,,0,0,0,0,0\n"
+      "A,lajas-blancas,2024-10-02,Ana,Mosquera,female,1986-05-01,,COL,none,,,,spouse,Turbo,3,,,0,0,0,0,0\n";
+  Reply imported = c.send("POST", "/api/registrations/import", file,
+                          {{"Cookie", reg.cookie}, {"X-CSRF-Token", reg.csrf}, {"Content-Type", "text/csv"}});
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_NE(imported.body.find("\"people\":2"), std::string::npos) << imported.body;
+  EXPECT_NE(imported.body.find("\"screening\":{\"ran\":true,\"people\":2,"), std::string::npos)
+      << imported.body;
+  EXPECT_NE(imported.body.find("\"people_with_hits\":1,"), std::string::npos) << imported.body;
+  // Counts only: what matched is for a screening officer, in the queue.
+  EXPECT_EQ(imported.body.find("W-1"), std::string::npos) << imported.body;
+  EXPECT_EQ(imported.body.find("Mosquera"), std::string::npos) << imported.body;
+  Reply queue = get(c, reg, "/api/screening/hits?status=open");
+  ASSERT_EQ(queue.status, 200);
+  EXPECT_NE(queue.body.find("\"entry_id\":\"W-1\""), std::string::npos) << queue.body;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM screenings"), 2);
+}
+
 }  // namespace
 }  // namespace escudo::api

@@ -345,9 +345,24 @@ int run_import_registrations(const std::string& db, const std::vector<std::strin
       status = kFailed;
       continue;
     }
-    std::printf("imported %s: %lld groups, %lld people, %lld unaccompanied children flagged\n",
+    std::printf("imported %s: %lld groups, %lld people, %lld unaccompanied children flagged "
+                "(stored in %.2f s)\n",
                 path.c_str(), static_cast<long long>(report->groups),
-                static_cast<long long>(report->people), static_cast<long long>(report->unaccompanied));
+                static_cast<long long>(report->people), static_cast<long long>(report->unaccompanied),
+                report->storing_seconds);
+    if (report->screened) {
+      std::printf("screened %lld people against the watchlists and earlier records in %.2f s: "
+                  "%lld with hits (%lld hits in all), waiting in the screening queue\n",
+                  static_cast<long long>(report->screened_people), report->screening_seconds,
+                  static_cast<long long>(report->people_with_hits),
+                  static_cast<long long>(report->hits));
+    } else {
+      // The file is stored: importing it again would register everyone twice.
+      std::fprintf(stderr,
+                   "escudo: warning: %s is stored, but its people could not be screened: %s\n"
+                   "escudo: screen them with `escudo screening run --person ID`\n",
+                   path.c_str(), report->screening_problem.c_str());
+    }
   }
   return status;
 }

@@ -240,6 +240,24 @@ TEST_F(ReturnsCliTest, WatchlistImportScreeningAndRules) {
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_NE(imported.output.find("imported 1 entries into watchlist 'wanted' as version 1"),
             std::string::npos) << imported.output;
+  // A file imported after the list: its people are screened as they are stored.
+  std::string more = dir_.file("more.csv");
+  testing::write_file(more,
+      "group_ref,station,registered_on,given_names,family_names,sex,birth_date,estimated_age,"
+      "nationality,document_type,document_country,document_number,phone,relationship,"
+      "departure_point,days_in_jungle,paid_usd,paid_to,pregnant,disability,injured,"
+      "violence_survivor,separated\n"
+      "H1,san-vicente,2024-05-03,El,Rolo,male,1980-06-01,,COL,none,,,,head,Acandí,7,,,0,0,0,0,0\n"
+      "H2,san-vicente,2024-05-03,Marie,Joseph,female,2001-05-05,,HTI,none,,,,head,Acandí,7,,,0,0,0,0,0\n");
+  Outcome screened = run("import registrations --db " + db() + " " + more);
+  ASSERT_EQ(screened.exit_code, 0) << screened.output;
+  EXPECT_NE(screened.output.find("screened 2 people against the watchlists and earlier records in "),
+            std::string::npos) << screened.output;
+  EXPECT_NE(screened.output.find("s: 1 with hits ("), std::string::npos) << screened.output;
+  EXPECT_EQ(screened.output.find("W-9"), std::string::npos) << screened.output;
+  Outcome queued = run("screening run --db " + db() + " --person 4");
+  EXPECT_NE(queued.output.find("\n4,watchlist,1,W-9,"), std::string::npos) << queued.output;
+
   Outcome hits = run("screening run --db " + db() + " --person 3 --person 1");
   ASSERT_EQ(hits.exit_code, 0) << hits.output;
   EXPECT_NE(hits.output.find("\n3,watchlist,1,W-9,"), std::string::npos) << hits.output;

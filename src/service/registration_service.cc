@@ -1,6 +1,7 @@
 #include "service/registration_service.h"
 
 #include <array>
+#include <chrono>
 #include <charconv>
 #include <map>
 #include <condition_variable>
@@ -109,18 +110,15 @@ Result<RegistrationOutcome> RegistrationService::register_group(const Actor& act
   if (screening_ != nullptr) {
     // Like resolution, screening never undoes the registration: a failure is reported so the
     // registrar can ask for the person to be screened by hand.
-    out.screened = true;
-    for (const auto& p : group.people) {
-      auto hits = screening_->screen_person(actor, p.id.value());
-      if (!hits) {
-        out.screened = false;
-        out.screening.clear();
-        out.screening_problem = hits.error().message();
-        log::warn("screening.on_register_failed", {{"group", std::to_string(group.id.value())},
-                                                   {"why", hits.error().message()}});
-        break;
-      }
-      out.screening.push_back({p.id.value(), static_cast<std::int64_t>(hits->size())});
+    std::vector<std::int64_t> ids;
+    for (const auto& p : group.people) ids.push_back(p.id.value());
+    if (auto screened = screening_->screen_people(actor, ids)) {
+      out.screened = true;
+      out.screening = std::move(*screened);
+    } else {
+      out.screening_problem = screened.error().message();
+      log::warn("screening.on_register_failed", {{"group", std::to_string(group.id.value())},
+                                                 {"why", screened.error().message()}});
     }
   }
   out.group = std::move(group);
@@ -198,6 +196,7 @@ std::string station_list(const std::vector<model::Station>& stations) {
 Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& actor,
                                                                  std::unique_ptr<InputStream> input) {
   ESCUDO_TRY(require_create(actor));
+  const auto started = std::chrono::steady_clock::now();
   const std::string source = input->name();
   CsvReader reader(std::move(input));
   CsvRecord record;
@@ -258,6 +257,7 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
   // nothing more is sent and the transaction is rolled back at the end.
   BatchQueue queue(kQueuedBatches);
   Status written = ok_status();
+  std::vector<std::int64_t> stored_people;  // their ids, for screening; the writer's own
   std::jthread writer([&] {
     while (auto batch = queue.pop()) {
       if (!written) continue;  // drain so the reader never blocks
@@ -267,6 +267,10 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
         items.push_back({&batch->groups[i], batch->stations[i], batch->refs[i]});
       }
       written = repo.insert_groups(items, now, actor.name);
+      if (!written || screening_ == nullptr) continue;
+      for (const auto& g : batch->groups) {
+        for (const auto& p : g.people) stored_people.push_back(p.id.value());
+      }
     }
   });
   ImportBatch batch;
@@ -422,7 +426,39 @@ Result<RegistrationImportReport> RegistrationService::import_csv(const Actor& ac
   report.stored = true;
   if (resolve_ != nullptr) resolve_->invalidate();
   log::info("registration.import", {{"file", source}, {"people", std::to_string(report.people)}});
+  const auto stored_at = std::chrono::steady_clock::now();
+  report.storing_seconds = std::chrono::duration<double>(stored_at - started).count();
+  if (screening_ != nullptr) screen_imported(actor, stored_people, report);
+  report.screening_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - stored_at).count();
   return report;
+}
+
+void RegistrationService::screen_imported(const Actor& actor, std::span<const std::int64_t> people,
+                                          RegistrationImportReport& report) {
+  // Earlier records are found through entity resolution, so the new people join it first.
+  // Neither step can undo the import: a failure is reported, and the people can be screened
+  // again with `escudo screening run`.
+  if (resolve_ != nullptr) {
+    if (auto resolved = resolve_->ensure_resolved(); !resolved) {
+      report.screening_problem =
+          "entity resolution failed, so earlier records were not checked: " + resolved.error().message();
+      log::warn("resolve.import_failed", {{"why", resolved.error().message()}});
+      return;
+    }
+  }
+  auto screened = screening_->screen_people(actor, people);
+  if (!screened) {
+    report.screening_problem = screened.error().message();
+    log::warn("screening.import_failed", {{"why", screened.error().message()}});
+    return;
+  }
+  report.screened = true;
+  report.screened_people = static_cast<std::int64_t>(screened->size());
+  for (const auto& s : *screened) {
+    report.hits += s.hits;
+    report.people_with_hits += s.hits > 0 ? 1 : 0;
+  }
 }
 
 Result<model::RegistrationGroup> RegistrationService::group(const Principal& principal,

@@ -119,6 +119,11 @@ void ResolveService::invalidate() {
   ++generation_;
 }
 
+Status ResolveService::ensure_resolved() {
+  std::unique_lock lock(mutex_);
+  return ensure_loaded(lock);
+}
+
 std::optional<resolve::ResolveStats> ResolveService::last_build_stats() {
   std::unique_lock lock(mutex_);
   if (!loaded_) return std::nullopt;

@@ -144,6 +144,9 @@ class ResolveService {
   Status on_registered(const Actor& actor, const model::RegistrationGroup& group);
   // After an import: the index is rebuilt on next use.
   void invalidate();
+  // Builds the index now if it is not loaded, so that every stored record (an import's people
+  // among them) has its stored entity when this returns.
+  Status ensure_resolved();
 
   // Stores the records (replacing those with the same ids) and resolves them with every other
   // record: the same person named in two interviews, or also registered, becomes one entity.

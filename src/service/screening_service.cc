@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <unordered_map>
 
 #include "base/civil_date.h"
 #include "base/csv_reader.h"
@@ -111,6 +112,14 @@ screen::WatchlistEntry to_entry(const store::WatchlistEntryRecord& e) {
 }
 
 std::string person_object(std::int64_t id) { return fmt::format("person:{}", id); }
+
+// Registrars screen the people they register; screening officers anyone.
+Status allowed_to_screen(const Actor& actor) {
+  if (actor.principal != nullptr && !actor.principal->can(model::Permission::kRegistrationsCreate)) {
+    return require(*actor.principal, model::Permission::kScreeningRead);
+  }
+  return ok_status();
+}
 
 }  // namespace
 
@@ -258,36 +267,72 @@ Result<screen::Screener*> ScreeningService::current_screener(store::ScreeningRep
 
 Result<std::vector<store::HitRecord>> ScreeningService::screen_person(const Actor& actor,
                                                                       std::int64_t person_id) {
-  if (actor.principal != nullptr && !actor.principal->can(model::Permission::kRegistrationsCreate)) {
-    ESCUDO_TRY(require(*actor.principal, model::Permission::kScreeningRead));
+  ESCUDO_TRY(allowed_to_screen(actor));
+  std::vector<store::RegisteredPersonSummary> people;
+  {
+    auto db = pool_.acquire();
+    const std::int64_t ids[] = {person_id};
+    ESCUDO_ASSIGN_OR_RETURN(people, store::EntityRepo(*db).registered_people(ids));
   }
+  if (people.empty()) return errorf(ErrorCode::kNotFound, "there is no registered person {}", person_id);
+  ESCUDO_ASSIGN_OR_RETURN(auto hits, screen_part(actor, people));
+  return std::move(hits.front());
+}
+
+Result<std::vector<PersonScreening>> ScreeningService::screen_people(
+    const Actor& actor, std::span<const std::int64_t> person_ids) {
+  ESCUDO_TRY(allowed_to_screen(actor));
+  std::vector<PersonScreening> out;
+  out.reserve(person_ids.size());
+  for (std::size_t begin = 0; begin < person_ids.size(); begin += kPeoplePerTransaction) {
+    auto ids = person_ids.subspan(begin, std::min(kPeoplePerTransaction, person_ids.size() - begin));
+    std::vector<store::RegisteredPersonSummary> people;
+    {
+      auto db = pool_.acquire();
+      ESCUDO_ASSIGN_OR_RETURN(people, store::EntityRepo(*db).registered_people(ids));
+    }
+    // registered_people answers sorted by id, without the ids it does not know.
+    std::unordered_map<std::int64_t, std::size_t> at;
+    for (std::size_t i = 0; i < people.size(); ++i) at.emplace(people[i].person_id, i);
+    std::vector<store::RegisteredPersonSummary> ordered;
+    ordered.reserve(ids.size());
+    for (std::int64_t id : ids) {
+      auto found = at.find(id);
+      if (found == at.end()) return errorf(ErrorCode::kNotFound, "there is no registered person {}", id);
+      ordered.push_back(people[found->second]);
+    }
+    ESCUDO_ASSIGN_OR_RETURN(auto hits, screen_part(actor, ordered));
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+      out.push_back({ordered[i].person_id, static_cast<std::int64_t>(hits[i].size())});
+    }
+  }
+  return out;
+}
+
+Result<std::vector<std::vector<store::HitRecord>>> ScreeningService::screen_part(
+    const Actor& actor, std::span<const store::RegisteredPersonSummary> people) {
   const std::int64_t now = clock_.now_unix_seconds();
+  std::vector<std::vector<store::HitRecord>> out(people.size());
   auto db = pool_.acquire();
   store::ScreeningRepo repo(*db);
-  store::EntityRepo entities(*db);
-  const std::int64_t ids[] = {person_id};
-  ESCUDO_ASSIGN_OR_RETURN(auto people, entities.registered_people(ids));
-  if (people.empty()) return errorf(ErrorCode::kNotFound, "there is no registered person {}", person_id);
-  const auto& p = people.front();
-  resolve::PersonRecord record;
-  record.record_id = fmt::format("registration:{}", person_id);
-  record.given_name = p.given_names;
-  record.surname = p.family_names;
-  record.date_of_birth = resolve::parse_partial_date_lenient(p.birth_date, resolve::DateFormat::kIso);
-  record.nationality = p.nationality;
-  record.sex = p.sex;
-  if (!p.document_number.empty()) {
-    record.documents.push_back({p.document_type, p.document_country, p.document_number});
-  }
-
-  std::vector<store::HitRecord> out;
   {
     std::lock_guard lock(mutex_);
     ESCUDO_ASSIGN_OR_RETURN(screen::Screener* screener, current_screener(repo));
-    if (screener != nullptr) {
+    for (std::size_t i = 0; screener != nullptr && i < people.size(); ++i) {
+      const auto& p = people[i];
+      resolve::PersonRecord record;
+      record.record_id = fmt::format("registration:{}", p.person_id);
+      record.given_name = p.given_names;
+      record.surname = p.family_names;
+      record.date_of_birth = resolve::parse_partial_date_lenient(p.birth_date, resolve::DateFormat::kIso);
+      record.nationality = p.nationality;
+      record.sex = p.sex;
+      if (!p.document_number.empty()) {
+        record.documents.push_back({p.document_type, p.document_country, p.document_number});
+      }
       for (auto& h : screener->screen(record)) {
         store::HitRecord hit;
-        hit.person_id = person_id;
+        hit.person_id = p.person_id;
         hit.source = "watchlist";
         auto slash = h.entry_id.find('/');
         hit.version_id = std::stoll(h.entry_id.substr(0, slash));
@@ -297,32 +342,42 @@ Result<std::vector<store::HitRecord>> ScreeningService::screen_person(const Acto
         hit.reasons = h.reasons;
         hit.status = "open";
         hit.created_at = now;
-        out.push_back(std::move(hit));
+        out[i].push_back(std::move(hit));
       }
     }
   }
   // The hits are stored in one transaction; the screener (which may take seconds to build
   // after an import) was used before it, so no writer waits on it.
   ESCUDO_ASSIGN_OR_RETURN(auto tx, store::Transaction::begin(*db));
-  ESCUDO_ASSIGN_OR_RETURN(auto earlier, repo.earlier_records(person_id));
-  for (const auto& e : earlier) {
-    store::HitRecord hit;
-    hit.person_id = person_id;
-    hit.source = e.returned ? "earlier_return" : "earlier_record";
-    hit.entry_id = std::to_string(e.person_id);
-    hit.score = e.probability;
-    hit.reasons = {e.returned ? fmt::format("the same person as registration {}, who was returned",
-                                            e.person_id)
-                              : fmt::format("the same person as registration {} (entity resolution)",
-                                            e.person_id)};
-    hit.status = "open";
-    hit.created_at = now;
-    out.push_back(std::move(hit));
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const std::int64_t person_id = people[i].person_id;
+    ESCUDO_ASSIGN_OR_RETURN(auto earlier, repo.earlier_records(person_id));
+    for (const auto& e : earlier) {
+      store::HitRecord hit;
+      hit.person_id = person_id;
+      hit.source = e.returned ? "earlier_return" : "earlier_record";
+      hit.entry_id = std::to_string(e.person_id);
+      hit.score = e.probability;
+      hit.reasons = {e.returned ? fmt::format("the same person as registration {}, who was returned",
+                                              e.person_id)
+                                : fmt::format("the same person as registration {} (entity resolution)",
+                                              e.person_id)};
+      hit.status = "open";
+      hit.created_at = now;
+      out[i].push_back(std::move(hit));
+    }
+    for (auto& h : out[i]) ESCUDO_TRY(repo.insert_hit(h));
+    ESCUDO_TRY(repo.insert_screening(person_id, static_cast<std::int64_t>(out[i].size()), now, actor.name));
+    total += static_cast<std::int64_t>(out[i].size());
   }
-  for (auto& h : out) ESCUDO_TRY(repo.insert_hit(h));
-  ESCUDO_TRY(repo.insert_screening(person_id, static_cast<std::int64_t>(out.size()), now, actor.name));
-  ESCUDO_TRY(append_audit(*db, clock_, actor, "screening.screen", person_object(person_id),
-                          fmt::format("hits={}", out.size())));
+  // One entry for the part; it names no one, only which records were screened.
+  const std::int64_t first = people.front().person_id;
+  const std::int64_t last = people.back().person_id;
+  ESCUDO_TRY(append_audit(*db, clock_, actor, "screening.screen",
+                          people.size() == 1 ? person_object(first)
+                                             : fmt::format("people:{}-{}", first, last),
+                          fmt::format("people={} hits={}", people.size(), total)));
   ESCUDO_TRY(tx.commit());
   return out;
 }

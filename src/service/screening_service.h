@@ -19,11 +19,13 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "base/clock.h"
 #include "service/principal.h"
+#include "store/entity_repo.h"
 #include "store/pool.h"
 #include "store/screening_repo.h"
 
@@ -46,6 +48,12 @@ struct WatchlistImportReport {
   std::int64_t entries = 0;
 };
 
+// How the screening of one stored person went: counts only.
+struct PersonScreening {
+  std::int64_t person_id = 0;
+  std::int64_t hits = 0;  // hits of this screening (open, or decided at an earlier one)
+};
+
 struct ScreeningSettings {
   double min_score = 0.5;
   std::size_t max_hits = 10;
@@ -65,6 +73,14 @@ class ScreeningService {
   // screening.read or registrations.create (or the command line): screens a registered person,
   // stores the new hits and the screening, and returns every hit of this screening.
   Result<std::vector<store::HitRecord>> screen_person(const Actor& actor, std::int64_t person_id);
+  // The same for many people at once (a group, an imported file): each is screened against the
+  // watchlists and earlier records and gets a stored screening. They are stored
+  // kPeoplePerTransaction at a time, each such part in one transaction with one audit entry
+  // that names no one; between parts, single screenings go on. Returns the people in the order
+  // of `person_ids`; kNotFound when one of them is not registered (nothing is screened then).
+  Result<std::vector<PersonScreening>> screen_people(const Actor& actor,
+                                                     std::span<const std::int64_t> person_ids);
+  static constexpr std::size_t kPeoplePerTransaction = 2000;
   // screening.read: `status` "open", "confirmed", "dismissed" or "" for all; best first.
   Result<std::vector<store::HitRecord>> hits(const Principal& principal, const std::string& status,
                                              std::optional<std::int64_t> person_id, int limit);
@@ -85,6 +101,10 @@ class ScreeningService {
   Result<std::optional<store::RuleVersionRecord>> rules_on(const std::string& day);
 
  private:
+  // Screens `people` (at most kPeoplePerTransaction), stores their hits and screenings in one
+  // transaction with one audit entry, and returns the hits by person, in their order.
+  Result<std::vector<std::vector<store::HitRecord>>> screen_part(
+      const Actor& actor, std::span<const store::RegisteredPersonSummary> people);
   // The screener over the current versions (built when the versions changed); mutex_ held.
   Result<screen::Screener*> current_screener(store::ScreeningRepo& repo);
 

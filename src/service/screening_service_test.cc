@@ -1,7 +1,9 @@
 #include "service/screening_service.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "base/input_stream.h"
 #include "crypto/totp.h"
 #include "service/test_support.h"
 
@@ -181,8 +183,118 @@ TEST_F(ScreeningServiceTest, ARegistrationIsScreenedWhenItIsSaved) {
   EXPECT_EQ(screening().hits(reg_, "", std::nullopt, 50)->size(), queue.size());
   auto db = services().pool().acquire();
   EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM screenings").value().value_or(0), 3);
+  // One entry for the group's screening, one for the officer's; neither names anyone.
   EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'screening.screen' AND actor = 'reg'")
+                .value().value_or(0), 2);
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'screening.screen' AND "
+                          "detail LIKE 'people=2 hits=%'")
+                .value().value_or(0), 1);
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%Palacios%' OR "
+                          "detail LIKE '%Luis%'")
+                .value().value_or(0), 0);
+}
+
+constexpr std::string_view kRegistrationHeader =
+    "group_ref,station,registered_on,given_names,family_names,sex,birth_date,estimated_age,"
+    "nationality,document_type,document_country,document_number,phone,relationship,"
+    "departure_point,days_in_jungle,paid_usd,paid_to,pregnant,disability,injured,"
+    "violence_survivor,separated\n";
+
+TEST_F(ScreeningServiceTest, AnImportedFileIsScreenedAgainstWatchlistsAndEarlierRecords) {
+  ASSERT_TRUE(screening().import_watchlist(Actor::command_line(),
+                                           {.name = "wanted", .kind = "wanted", .file_name = "w.csv",
+                                            .text = std::string(kList)}));
+  // Rosa was registered and returned last year.
+  model::RegistrationGroup rosa = group_of({{"Rosa Elena", "Mora Vélez", "1990-01-01"}});
+  rosa.people[0].sex = model::PersonSex::kFemale;
+  rosa.people[0].nationality_iso3 = "ECU";
+  rosa.people[0].document_type = model::DocumentType::kPassport;
+  rosa.people[0].document_country_iso3 = "ECU";
+  rosa.people[0].document_number = "A0912345";
+  rosa.people[0].phone = "+593991234567";
+  auto first = services().registrations().register_group(Actor::command_line(), rosa).value();
+  ASSERT_TRUE(first.stored);
+  const std::int64_t rosa_before = first.group.people[0].id.value();
+  auto decision = services().returns().decide(
+      Actor::command_line(), {.person_id = rosa_before, .receiving_country = "ECU", .reason = "no visa"});
+  ASSERT_TRUE(decision.has_value()) << decision.error().to_string();
+  ASSERT_TRUE(services().returns().execute(Actor::command_line(), decision->id).value().executed);
+
+  const std::string file =
+      std::string(kRegistrationHeader) +
+      "A,lajas-blancas,2026-10-02,Luis,Palacios,male,1984-03-07,,COL,none,,,,head,Necoclí,3,,,0,0,0,0,0\n"
+      "B,lajas-blancas,2026-10-02,Rosa Elena,Mora Vélez,female,1990-01-01,,ECU,passport,ECU,A0912345,"
+      "+593991234567,head,Necoclí,3,,,0,0,0,0,0\n"
+      "C,lajas-blancas,2026-10-02,Marie,Joseph,female,2001-05-05,,HTI,none,,,,head,Necoclí,3,,,0,0,0,0,0\n";
+  auto report = services().registrations().import_csv(Actor::of(reg_), make_string_stream(file, "r.csv"));
+  ASSERT_TRUE(report.has_value()) << report.error().to_string();
+  ASSERT_TRUE(report->stored);
+  ASSERT_TRUE(report->screened) << report->screening_problem;
+  EXPECT_EQ(report->screened_people, 3);
+  EXPECT_EQ(report->people_with_hits, 2);
+
+  // The imported people are the three after Rosa's first registration.
+  const std::int64_t luis = rosa_before + 1, rosa_again = rosa_before + 2, marie = rosa_before + 3;
+  auto luis_hits = screening().hits(reg_, "open", luis, 50).value();
+  ASSERT_FALSE(luis_hits.empty());
+  EXPECT_EQ(luis_hits[0].source, "watchlist");
+  EXPECT_EQ(luis_hits[0].entry_id, "W-1");
+  // Rosa is known from her earlier registration, through entity resolution, and was returned.
+  auto rosa_hits = screening().hits(reg_, "open", rosa_again, 50).value();
+  ASSERT_EQ(rosa_hits.size(), 1u);
+  EXPECT_EQ(rosa_hits[0].source, "earlier_return");
+  EXPECT_EQ(rosa_hits[0].entry_id, std::to_string(rosa_before));
+  EXPECT_TRUE(screening().hits(reg_, "open", marie, 50)->empty());
+  EXPECT_EQ(report->hits, static_cast<std::int64_t>(luis_hits.size() + rosa_hits.size()));
+
+  auto db = services().pool().acquire();
+  // Each imported person has a stored screening, in one part with one audit entry.
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM screenings WHERE person_id > $1", {rosa_before})
                 .value().value_or(0), 3);
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'screening.screen' AND "
+                          "actor = 'reg' AND object = $1 AND detail = $2",
+                          {fmt::format("people:{}-{}", luis, marie),
+                           fmt::format("people=3 hits={}", report->hits)})
+                .value().value_or(0), 1);
+}
+
+TEST_F(ScreeningServiceTest, ManyPeopleAreScreenedInPartsAndEachIsAnsweredInOrder) {
+  ASSERT_TRUE(screening().import_watchlist(Actor::command_line(),
+                                           {.name = "wanted", .kind = "wanted", .file_name = "w.csv",
+                                            .text = std::string(kList)}));
+  // More people than one part holds, the watchlisted one last.
+  const std::size_t n = ScreeningService::kPeoplePerTransaction + 3;
+  std::string file(kRegistrationHeader);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    file += fmt::format("G{},lajas-blancas,2026-10-02,Persona{},Prueba{},female,,30,VEN,none,,,,head,"
+                        "Necoclí,3,,,0,0,0,0,0\n", i, i, i);
+  }
+  file += "Z,lajas-blancas,2026-10-02,Luis,Palacios,male,1984-03-07,,COL,none,,,,head,Necoclí,3,,,0,0,0,0,0\n";
+  auto report = services().registrations().import_csv(Actor::command_line(), make_string_stream(file, "r.csv"));
+  ASSERT_TRUE(report.has_value()) << report.error().to_string();
+  ASSERT_TRUE(report->screened) << report->screening_problem;
+  EXPECT_EQ(report->screened_people, static_cast<std::int64_t>(n));
+  EXPECT_EQ(report->people_with_hits, 1);
+  auto db = services().pool().acquire();
+  EXPECT_EQ(db->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'screening.screen'")
+                .value().value_or(0), 2);
+  const auto last = db->query_int("SELECT MAX(id) FROM persons").value().value_or(0);
+  ASSERT_EQ(screening().hits(reg_, "open", last, 50)->size(), static_cast<std::size_t>(report->hits));
+
+  // Asked in another order, the answer follows it; an unknown person is refused.
+  const std::int64_t ids[] = {last, 1, last - 1};
+  auto again = screening().screen_people(Actor::of(reg_), ids);
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  ASSERT_EQ(again->size(), 3u);
+  EXPECT_EQ((*again)[0].person_id, last);
+  EXPECT_EQ((*again)[0].hits, report->hits);
+  EXPECT_EQ((*again)[1].person_id, 1);
+  EXPECT_EQ((*again)[1].hits, 0);
+  EXPECT_EQ((*again)[2].person_id, last - 1);
+  const std::int64_t unknown[] = {last, last + 10};
+  EXPECT_EQ(screening().screen_people(Actor::of(reg_), unknown).error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(screening().screen_people(Actor::of(analyst_), ids).error().code(),
+            ErrorCode::kPermissionDenied);
 }
 
 TEST_F(ScreeningServiceTest, WithoutAnyWatchlistARegistrationIsStillScreenedAgainstEarlierRecords) {

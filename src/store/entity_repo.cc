@@ -53,14 +53,19 @@ Status EntityRepo::for_each_registered_person(
 Result<std::vector<RegisteredPersonSummary>> EntityRepo::registered_people(
     std::span<const std::int64_t> ids) {
   std::vector<RegisteredPersonSummary> out;
-  for (std::int64_t id : ids) {
+  std::vector<std::int64_t> sorted(ids.begin(), ids.end());
+  std::ranges::sort(sorted);
+  // One query for each run of consecutive ids (an imported file's people are one run).
+  for (std::size_t begin = 0; begin < sorted.size();) {
+    std::size_t end = begin + 1;
+    while (end < sorted.size() && sorted[end] <= sorted[end - 1] + 1) ++end;
     ESCUDO_TRY(db_.query(
         "SELECT p.id, p.group_id, p.given_names, p.family_names, p.sex, "
         "COALESCE(p.birth_date, ''), p.estimated_age, p.nationality, p.document_type, "
         "p.document_country, p.document_number, p.phone, s.code, g.registered_on FROM persons p "
         "JOIN registration_groups g ON g.id = p.group_id JOIN stations s ON s.id = g.station_id "
-        "WHERE p.id = $1",
-        {id}, [&](const Row& row) {
+        "WHERE p.id BETWEEN $1 AND $2",
+        {sorted[begin], sorted[end - 1]}, [&](const Row& row) {
           RegisteredPersonSummary p;
           p.person_id = row.get_int(0);
           p.group_id = row.get_int(1);
@@ -79,6 +84,7 @@ Result<std::vector<RegisteredPersonSummary>> EntityRepo::registered_people(
           out.push_back(std::move(p));
           return ok_status();
         }));
+    begin = end;
   }
   std::ranges::sort(out, {}, &RegisteredPersonSummary::person_id);
   return out;

@@ -109,6 +109,34 @@ describe('screening, protection needs and returns on the pages', TIMEOUT, () => 
     await context.close();
   });
 
+  it('screens the people of an imported file and counts the matches, without what matched', async () => {
+    const { context, page, problems } = await openPage(browser, escudo.url);
+    await signIn(page, escudo.url, escudo.users.registrar);
+    await page.waitForFunction(() => window.location.hash === '#/register');
+    const before = (await getJson(page, '/api/screening/hits?status=open')).hits.filter((h) => h.entry_id === 'W-17').length;
+    await page.getByTestId('tab-import').click();
+    const file = [
+      'group_ref,station,registered_on,given_names,family_names,sex,birth_date,estimated_age,nationality,document_type,document_country,document_number,phone,relationship,departure_point,days_in_jungle,paid_usd,paid_to,pregnant,disability,injured,violence_survivor,separated',
+      'M1,meteti,2024-03-02,José Luis,Mosquera Palacios,male,1984-03-07,,COL,none,,,,head,Turbo,5,,,0,0,0,0,0',
+      'M2,meteti,2024-03-02,Yenny,Rivas,female,1999-09-09,,VEN,none,,,,head,Turbo,5,,,0,0,0,0,0',
+      '',
+    ].join('\n');
+    await page.locator('#registration-csv-file').setInputFiles({ name: 'offline.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByTestId('registration-import-submit').click();
+    await page.getByTestId('registration-import-stored').waitFor();
+    const notice = page.getByTestId('registration-import-screening-hits');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.match(text, /1 of the imported people has possible matches waiting in the screening queue/);
+    assert.doesNotMatch(text, /W-17|smuggling|Mosquera|Yenny/);
+    const after = (await getJson(page, '/api/screening/hits?status=open')).hits.filter((h) => h.entry_id === 'W-17').length;
+    assert.equal(after, before + 1, 'the imported person waits in the queue');
+    await notice.getByRole('link', { name: 'Open the screening queue' }).click();
+    await page.waitForFunction(() => window.location.hash === '#/screening');
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   it("records a child's claim, its decision and appeal, the trafficking checklist, the best interest and a referral on the file", async () => {
     const registrar = await openPage(browser, escudo.url);
     await signIn(registrar.page, escudo.url, escudo.users.registrar);

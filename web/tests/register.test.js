@@ -422,6 +422,8 @@ describe('registration at a reception station', TIMEOUT, () => {
     await stored.waitFor();
     assert.match(await stored.innerText(), /good\.csv: registrations stored — 2 people in 1 group\./);
     assert.match(await stored.innerText(), /0 children were flagged as unaccompanied\./);
+    // No watchlist and no earlier record of them: screened, and clear.
+    assert.match(await page.getByTestId('registration-import-screening-clear').innerText(), /Every imported person was screened/);
     assert.deepEqual(await registeredByAge(page), { total: before.total + 2, child: before.child + 1, adult: before.adult + 1 });
     await screenshot(page, 'register-import', 'en');
     assertNoProblems(problems);

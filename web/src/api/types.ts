@@ -448,6 +448,14 @@ export interface RegistrationImportResult {
   groups: number;
   people: number;
   unaccompanied: number;
+  /** The imported people screened against watchlists and earlier records: counts only. */
+  screening: {
+    ran: boolean;
+    people: number;
+    hits: number;
+    people_with_hits: number;
+    problem: string;
+  };
 }
 
 export type ErrorCode =

@@ -527,6 +527,13 @@ export const en = {
   'register.import.groups.one': '1 group',
   'register.import.unaccompanied': '{count} children were flagged as unaccompanied.',
   'register.import.unaccompanied.one': '1 child was flagged as unaccompanied.',
+  'register.import.screeningClear': 'Every imported person was screened: no match on the watchlists or earlier records.',
+  'register.import.screeningTitle': 'Screening found matches to review',
+  'register.import.screeningHits': '{count} of the imported people have possible matches waiting in the screening queue.',
+  'register.import.screeningHits.one': '1 of the imported people has possible matches waiting in the screening queue.',
+  'register.import.screeningNext': 'Ask a screening officer to review them before these people move on. A match is not a finding: do not tell anyone about it.',
+  'register.import.screeningOpen': 'Open the screening queue',
+  'register.import.screeningFailed': 'The registrations are stored, but screening could not run',
   'register.import.layoutTitle': 'The layout of the file',
   'register.import.layoutBody': 'The first line holds the column names, as in the example. Rows with the same group_ref are one group, with the same station and day. The station is its code (bajo-chiquito, lajas-blancas…), dates are written YYYY-MM-DD, nationalities as 3-letter codes, and the last five columns are 0 or 1.',
 

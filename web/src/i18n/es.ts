@@ -529,6 +529,13 @@ export const es: Record<MessageKey, string> = {
   'register.import.groups.one': '1 grupo',
   'register.import.unaccompanied': '{count} menores de edad quedaron marcados como no acompañados.',
   'register.import.unaccompanied.one': '1 menor de edad quedó marcado como no acompañado.',
+  'register.import.screeningClear': 'Se controló a cada persona importada: ninguna coincidencia en las listas ni en registros anteriores.',
+  'register.import.screeningTitle': 'El control encontró coincidencias por revisar',
+  'register.import.screeningHits': '{count} de las personas importadas tienen posibles coincidencias en la cola de control.',
+  'register.import.screeningHits.one': '1 de las personas importadas tiene posibles coincidencias en la cola de control.',
+  'register.import.screeningNext': 'Pida a un oficial de control que revise las coincidencias antes de que estas personas sigan. Una coincidencia no es una conclusión: no se la comunique a nadie.',
+  'register.import.screeningOpen': 'Abrir la cola de control',
+  'register.import.screeningFailed': 'Los registros quedaron guardados, pero el control no pudo hacerse',
   'register.import.layoutTitle': 'El formato del archivo',
   'register.import.layoutBody': 'La primera línea lleva los nombres de las columnas, como en el ejemplo. Las filas con el mismo group_ref son un solo grupo, con la misma estación y fecha. La estación va con su código (bajo-chiquito, lajas-blancas…), las fechas como AAAA-MM-DD, las nacionalidades con su código de 3 letras y las cinco últimas columnas con 0 o 1.',
 

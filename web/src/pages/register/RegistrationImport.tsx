@@ -1,6 +1,7 @@
 // Registrations made offline (a spreadsheet kept at a station without a
 // connection) loaded from a CSV file, one row per person. As for the official
-// tables: every row is stored or none, and each bad row is listed.
+// tables: every row is stored or none, and each bad row is listed. Once stored,
+// the people are screened like those registered through the form.
 
 import { api } from '../../api/client';
 import type { RegistrationImportResult } from '../../api/types';
@@ -17,6 +18,30 @@ const EXAMPLE = [
   'G1,bajo-chiquito,2024-05-14,María José,Pérez Rondón,female,1990-02-11,,VEN,passport,VEN,123456789,+584121234567,head,Necoclí,4,350,,0,0,0,0,0',
   'G1,bajo-chiquito,2024-05-14,Luis,Pérez Rondón,male,,6,VEN,none,,,,child,Necoclí,4,350,,0,0,0,0,0',
 ].join('\n');
+
+// What screening the imported people found: counts only, as for a group
+// registered through the form; the hits are for a screening officer to read.
+function ImportScreening({ screening }: { screening: RegistrationImportResult['screening'] }) {
+  const { t, tn } = useI18n();
+  if (!screening.ran) {
+    return (
+      <Notice kind="warning" title={t('register.import.screeningFailed')} testId="registration-import-screening-failed">
+        <p>{screening.problem}</p>
+        <p>{t('register.done.screeningAsk')}</p>
+      </Notice>
+    );
+  }
+  if (screening.people_with_hits === 0) return null;
+  return (
+    <Notice kind="warning" title={t('register.import.screeningTitle')} testId="registration-import-screening-hits">
+      <p>{tn('register.import.screeningHits', screening.people_with_hits)}</p>
+      <p>{t('register.import.screeningNext')}</p>
+      <p>
+        <a href="#/screening">{t('register.import.screeningOpen')}</a>
+      </p>
+    </Notice>
+  );
+}
 
 export function RegistrationImport() {
   const { t, tn } = useI18n();
@@ -39,8 +64,12 @@ export function RegistrationImport() {
             })}
           </p>
           <p>{tn('register.import.unaccompanied', outcome.result.unaccompanied)}</p>
+          {outcome.result.screening.ran && outcome.result.screening.people_with_hits === 0 && (
+            <p data-testid="registration-import-screening-clear">{t('register.import.screeningClear')}</p>
+          )}
         </Notice>
       )}
+      {outcome.state === 'stored' && <ImportScreening screening={outcome.result.screening} />}
       {outcome.state === 'rejected' && (
         <ImportRejected
           file={outcome.file}
