@@ -490,19 +490,26 @@ void print_people_summary(const sim::PeopleSummary& s) {
   }
 }
 
+// The folder a simulator writes its files to, created when missing; false after telling the
+// user what is wrong.
+bool make_out_dir(const std::string& out) {
+  if (out.empty()) {
+    std::fprintf(stderr, "escudo: give the folder to write to with --out DIR\n");
+    return false;
+  }
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) {
+    std::fprintf(stderr, "escudo: cannot create %s: %s\n", out.c_str(), ec.message().c_str());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_sim_network(const SimNetworkArgs& args) {
-  if (args.out.empty()) {
-    std::fprintf(stderr, "escudo: give the folder to write to with --out DIR\n");
-    return kFailed;
-  }
-  std::error_code ec;
-  fs::create_directories(args.out, ec);
-  if (ec) {
-    std::fprintf(stderr, "escudo: cannot create %s: %s\n", args.out.c_str(), ec.message().c_str());
-    return kFailed;
-  }
+  if (!make_out_dir(args.out)) return kFailed;
   auto net = sim::simulate_network({.seed = args.seed,
                                     .regional_leaders = args.leaders,
                                     .migrants = args.migrants,
@@ -531,16 +538,7 @@ int run_sim_network(const SimNetworkArgs& args) {
 }
 
 int run_sim_watchlist(const SimWatchlistArgs& args) {
-  if (args.out.empty()) {
-    std::fprintf(stderr, "escudo: give the folder to write to with --out DIR\n");
-    return kFailed;
-  }
-  std::error_code ec;
-  fs::create_directories(args.out, ec);
-  if (ec) {
-    std::fprintf(stderr, "escudo: cannot create %s: %s\n", args.out.c_str(), ec.message().c_str());
-    return kFailed;
-  }
+  if (!make_out_dir(args.out)) return kFailed;
   constexpr const char* kNames[] = {"watchlist.csv", "registrations.csv", "truth.csv"};
   std::ofstream files[3];
   for (int i = 0; i < 3; ++i) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
+
 namespace escudo::model {
 
 std::string_view demographic_name(DemographicGroup group) {
@@ -24,8 +26,7 @@ Result<DemographicGroup> parse_demographic(std::string_view name) {
 }
 
 Status validate_iso3(std::string_view code) {
-  if (code.size() != 3 || !std::all_of(code.begin(), code.end(),
-                                       [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (!is_capital_code(code)) {
     return errorf(ErrorCode::kInvalidArgument,
                   "'{}' is not a nationality code; expected three capital letters (ISO 3166 "
                   "alpha-3, e.g. VEN)",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 #include "service/audit_service.h"
 #include "store/intel_repo.h"
@@ -16,9 +17,7 @@ constexpr std::array kEventKinds = {"arrest",      "charge",        "conviction"
                                     "extradition", "asset_seizure", "death_linked"};
 constexpr std::array kItemKinds = {"entity", "link", "tip", "incident"};
 
-bool is_iso3(std::string_view text) {
-  return text.size() == 3 && std::ranges::all_of(text, [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+bool is_iso3(std::string_view text) { return is_capital_code(text); }
 
 template <typename Words>
 bool is_one_of(const Words& words, std::string_view word) {

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <map>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 #include "base/csv_reader.h"
 #include "crypto/crypto.h"
@@ -244,7 +245,7 @@ Result<IntelImportReport> IntelService::import_csv(const Actor& actor, IntelImpo
           t.error(row.line, date.column, "date", fmt::format("'{}' is not a date (YYYY-MM-DD)", date.text));
           day.reset();
         }
-        bool currency_ok = money.size() == 3 && std::ranges::all_of(money, [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        bool currency_ok = is_capital_code(money);
         if (!currency_ok) t.error(row.line, currency.column, "currency", fmt::format("'{}' is not a currency code (USD)", money));
         if (a.empty() || b.empty() || a == b || !cents || !day || !currency_ok) continue;
         links.push_back({"paid", {"account", a}, {"account", b}, where(row), *day, cents, money,
@@ -318,7 +319,7 @@ Result<IntelImportReport> IntelService::import_csv(const Actor& actor, IntelImpo
           if (ch == ' ' || ch == '\t') {
             if (!key.empty() && key.back() != ' ') key += ' ';
           } else {
-            key += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+            key += ascii_lower(ch);
           }
         }
         auto [known, added] = record_of_name.try_emplace(key);
@@ -375,9 +376,7 @@ Result<IntelImportReport> IntelService::import_csv(const Actor& actor, IntelImpo
       row.person_entity_id = resolved;
     } else {
       row.label = key.second;
-      std::string lowered;
-      for (char ch : key.second) lowered += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-      row.match_key = key.first == "phone" ? key.second : lowered;
+      row.match_key = key.first == "phone" ? key.second : ascii_lowered(key.second);
     }
     ESCUDO_ASSIGN_OR_RETURN(std::int64_t id, repo.find_or_add_entity(row));
     entity_of.emplace(key, id);

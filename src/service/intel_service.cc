@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 #include "base/csv_writer.h"
 #include "base/log.h"
@@ -38,7 +39,7 @@ std::optional<std::string> match_key_of(std::string_view kind, std::string_view 
     std::string key;
     for (char c : label) {
       if (c == ' ' && (key.empty() || key.back() == ' ')) continue;
-      key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      key += ascii_lower(c);
     }
     while (!key.empty() && key.back() == ' ') key.pop_back();
     return key;
@@ -181,9 +182,7 @@ Result<std::int64_t> IntelService::add_link(const Actor& actor, const NewIntelLi
   if (l.amount_cents && *l.amount_cents < 0) {
     return make_error(ErrorCode::kInvalidArgument, "an amount cannot be negative");
   }
-  if (l.currency && (l.currency->size() != 3 || !std::ranges::all_of(*l.currency, [](char c) {
-                       return c >= 'A' && c <= 'Z';
-                     }))) {
+  if (l.currency && !is_capital_code(*l.currency)) {
     return errorf(ErrorCode::kInvalidArgument, "'{}' is not a currency code (ISO 4217, e.g. USD)", *l.currency);
   }
   auto db = pool_.acquire();

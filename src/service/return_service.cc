@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 #include "service/audit_service.h"
 #include "service/protection_service.h"
@@ -15,9 +16,7 @@ constexpr std::string_view kVoluntary = "voluntary_return";
 std::string return_object(std::int64_t id) { return fmt::format("return:{}", id); }
 
 Status check_country(std::string_view field, std::string_view code) {
-  bool ok = code.size() == 3;
-  for (char c : code) ok = ok && c >= 'A' && c <= 'Z';
-  if (ok) return ok_status();
+  if (is_capital_code(code)) return ok_status();
   return errorf(ErrorCode::kInvalidArgument,
                 "'{}': '{}' is not an ISO 3166 alpha-3 country code (three capital letters, "
                 "such as COL)",

@@ -1,8 +1,12 @@
 #include "store/protection_repo.h"
 
+#include <fmt/format.h>
+
 #include <ctime>
 #include <map>
 #include <tuple>
+
+#include "store/internal/lines.h"
 
 namespace escudo::store {
 namespace {
@@ -17,25 +21,13 @@ std::optional<std::int64_t> get_optional_int(const Row& row, int c) {
   return row.is_null(c) ? std::nullopt : std::optional<std::int64_t>(row.get_int(c));
 }
 
-std::vector<std::string> lines_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) out.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+using internal::split_lines;
 
 std::string month_of(std::int64_t unix_seconds) {
   std::time_t t = static_cast<std::time_t>(unix_seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100);
-  return buf;
+  return fmt::format("{:04d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1);
 }
 
 constexpr std::string_view kClaimColumns =
@@ -140,8 +132,7 @@ Status ProtectionRepo::update_claim(const ClaimRecord& c) {
 }
 
 Result<std::int64_t> ProtectionRepo::insert_trafficking(const TraffickingRecord& t) {
-  std::string indicators;
-  for (const auto& i : t.indicators) indicators += i + "\n";
+  const std::string indicators = internal::join_lines(t.indicators);
   return insert_returning(
       db_,
       "INSERT INTO trafficking_assessments (person_id, indicators, outcome, assessed_on, "
@@ -155,7 +146,7 @@ Result<std::vector<TraffickingRecord>> ProtectionRepo::trafficking_of(std::int64
       "SELECT id, person_id, indicators, outcome, assessed_on, assessed_at, assessed_by FROM "
       "trafficking_assessments WHERE person_id = $1 ORDER BY id DESC",
       {person_id}, [&](const Row& row) {
-        out.push_back({row.get_int(0), row.get_int(1), lines_of(row.get_text_view(2)),
+        out.push_back({row.get_int(0), row.get_int(1), split_lines(row.get_text_view(2)),
                        row.get_text(3), row.get_text(4), row.get_int(5), row.get_text(6)});
         return ok_status();
       }));

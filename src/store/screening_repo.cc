@@ -2,26 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "store/internal/lines.h"
+
 namespace escudo::store {
 namespace {
 
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += s + "\n";
-  return out;
-}
-
-std::vector<std::string> lines_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) out.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+using internal::join_lines;
+using internal::split_lines;
 
 constexpr std::string_view kHitColumns =
     "h.id, h.person_id, h.source, h.version_id, h.entry_id, h.matched_name, h.score, h.reasons, "
@@ -41,7 +28,7 @@ HitRecord read_hit(const Row& row) {
   h.entry_id = row.get_text(4);
   h.matched_name = row.get_text(5);
   h.score = row.get_double(6);
-  h.reasons = lines_of(row.get_text_view(7));
+  h.reasons = split_lines(row.get_text_view(7));
   h.status = row.get_text(8);
   h.decided_by = row.get_optional_text(9).value_or("");
   if (!row.is_null(10)) h.decided_at = row.get_int(10);
@@ -99,8 +86,8 @@ Status ScreeningRepo::insert_entries(std::int64_t version_id,
         "INSERT INTO watchlist_entries (version_id, entry_id, given_name, surname, names, "
         "dates_of_birth, nationalities, documents, listed_for) VALUES ($1, $2, $3, $4, $5, $6, "
         "$7, $8, $9)",
-        {version_id, e.entry_id, e.given_name, e.surname, joined(e.names), joined(e.dates_of_birth),
-         joined(e.nationalities), joined(e.documents), e.listed_for}));
+        {version_id, e.entry_id, e.given_name, e.surname, join_lines(e.names), join_lines(e.dates_of_birth),
+         join_lines(e.nationalities), join_lines(e.documents), e.listed_for}));
   }
   return ok_status();
 }
@@ -128,8 +115,8 @@ Result<std::vector<WatchlistEntryRecord>> ScreeningRepo::current_entries() {
       "(SELECT MAX(id) FROM watchlist_versions GROUP BY watchlist_id) ORDER BY e.id",
       {}, [&](const Row& row) {
         out.push_back({row.get_int(0), row.get_text(1), row.get_text(2), row.get_text(3),
-                       lines_of(row.get_text_view(4)), lines_of(row.get_text_view(5)),
-                       lines_of(row.get_text_view(6)), lines_of(row.get_text_view(7)),
+                       split_lines(row.get_text_view(4)), split_lines(row.get_text_view(5)),
+                       split_lines(row.get_text_view(6)), split_lines(row.get_text_view(7)),
                        row.get_text(8)});
         return ok_status();
       }));
@@ -147,8 +134,7 @@ Result<std::string> ScreeningRepo::current_versions_key() {
 }
 
 Status ScreeningRepo::insert_hit(HitRecord& h, bool* inserted) {
-  std::string reasons;
-  for (const auto& r : h.reasons) reasons += r + "\n";
+  const std::string reasons = join_lines(h.reasons);
   const SqlValue version = h.version_id ? SqlValue(*h.version_id) : SqlValue(nullptr);
   // Looked up first: the unique key cannot tell two hits without a version apart (NULLs differ).
   h.id = 0;
