@@ -135,7 +135,9 @@ void add_screening_routes(Router& router, service::Services& services) {
                            .text = req.body}));
       return json_of(201, [&](JsonWriter& w) {
         w.begin_object().key("version_id").value(report.version_id).key("version").value(report.version)
-            .key("entries").value(report.entries).end_object();
+            .key("entries").value(report.entries)
+            .key("screened_entries").value(report.screened_entries)
+            .key("screened_names").value(report.screened_names).end_object();
       });
     });
   }

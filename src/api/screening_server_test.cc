@@ -239,6 +239,7 @@ TEST_F(ScreeningServerTest, WatchlistImportAndTheQueue) {
                     "entry_id,name,dates_of_birth,nationalities\nW-1,José Mosquera,1984-03-07,COL\n",
                     {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}, {"Content-Type", "text/csv"}});
   ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_NE(ok.body.find("\"screened_entries\":1,\"screened_names\":1"), std::string::npos) << ok.body;
   EXPECT_EQ(c.send("POST", "/api/watchlists/import?name=x", "entry_id,name\nA,B\n",
                    {{"Cookie", reg.cookie}, {"X-CSRF-Token", reg.csrf}, {"Content-Type", "text/csv"}})
                 .status,

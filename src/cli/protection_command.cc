@@ -42,9 +42,12 @@ int run_watchlist_import(const ProtectionArgs& a) {
   auto report = services->screening().import_watchlist(
       cli(), {.name = a.name, .kind = a.kind, .file_name = file_name, .text = std::move(*text)});
   if (!report) return fail(report.error());
-  std::printf("imported %lld entries into watchlist '%s' as version %lld\n",
+  std::printf("imported %lld entries into watchlist '%s' as version %lld; screening now "
+              "holds %lld entries (%lld names and aliases)\n",
               static_cast<long long>(report->entries), a.name.c_str(),
-              static_cast<long long>(report->version));
+              static_cast<long long>(report->version),
+              static_cast<long long>(report->screened_entries),
+              static_cast<long long>(report->screened_names));
   return kOk;
 }
 

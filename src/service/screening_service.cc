@@ -5,10 +5,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/ascii.h"
 #include "base/civil_date.h"
 #include "base/csv_reader.h"
 #include "base/input_stream.h"
 #include "base/json.h"
+#include "base/log.h"
 #include "crypto/crypto.h"
 #include "resolve/nicknames.h"
 #include "resolve/record.h"
@@ -81,9 +83,7 @@ std::string cell(const std::vector<std::string>& row, int column) {
 }
 
 Status check_country_code(std::string_view code) {
-  bool ok = code.size() == 3;
-  for (char ch : code) ok = ok && ch >= 'A' && ch <= 'Z';
-  if (ok) return ok_status();
+  if (is_capital_code(code)) return ok_status();
   return errorf(ErrorCode::kInvalidArgument, "'{}' is not an ISO 3166 alpha-3 code", code.substr(0, 20));
 }
 
@@ -231,7 +231,16 @@ Result<WatchlistImportReport> ScreeningService::import_watchlist(const Actor& ac
                           fmt::format("version={} entries={} sha256={}", version.value_or(0),
                                       entries.size(), v.file_sha256)));
   ESCUDO_TRY(tx.commit());
-  return WatchlistImportReport{version_id, version.value_or(0), static_cast<std::int64_t>(entries.size())};
+  WatchlistImportReport report{version_id, version.value_or(0), static_cast<std::int64_t>(entries.size())};
+  // The importer waits for the new screener, rather than the next registrar to screen someone.
+  std::lock_guard lock(mutex_);
+  if (auto built = current_screener(repo); !built) {
+    log::warn("screening.build_failed", {{"why", built.error().message()}});
+  } else if (*built != nullptr) {
+    report.screened_entries = static_cast<std::int64_t>((*built)->entries());
+    report.screened_names = static_cast<std::int64_t>((*built)->name_variants());
+  }
+  return report;
 }
 
 Result<std::vector<store::WatchlistVersionRecord>> ScreeningService::versions(const Actor& actor) {

@@ -60,14 +60,26 @@ TEST_F(ScreeningServiceTest, ImportsAListAndKeepsEveryVersion) {
   ASSERT_TRUE(first.has_value()) << first.error().to_string();
   EXPECT_EQ(first->version, 1);
   EXPECT_EQ(first->entries, 2);
+  // The screener was built by the import: W-1's name and two aliases, W-2's name.
+  EXPECT_EQ(first->screened_entries, 2);
+  EXPECT_EQ(first->screened_names, 4);
   auto second = screening().import_watchlist(Actor::of(analyst_), {.name = "wanted", .kind = "wanted",
                                                                    .file_name = "wanted-2.csv",
                                                                    .text = std::string(kList)});
   EXPECT_EQ(second->version, 2);
+  // Only the latest version of a list is screened against.
+  EXPECT_EQ(second->screened_entries, 2);
+  auto other = screening().import_watchlist(Actor::of(analyst_), {.name = "sanctions", .kind = "sanctions",
+                                                                  .file_name = "s.csv",
+                                                                  .text = "entry_id,name\nS-1,Ana Ruiz\n"});
+  ASSERT_TRUE(other.has_value()) << other.error().to_string();
+  EXPECT_EQ(other->screened_entries, 3);
+  EXPECT_EQ(other->screened_names, 5);
   auto versions = screening().versions(Actor::of(reg_)).value();
-  ASSERT_EQ(versions.size(), 2u);
-  EXPECT_EQ(versions[0].file_name, "wanted-2.csv");
-  EXPECT_EQ(versions[1].version, 1);
+  ASSERT_EQ(versions.size(), 3u);
+  EXPECT_EQ(versions[0].file_name, "s.csv");
+  EXPECT_EQ(versions[1].file_name, "wanted-2.csv");
+  EXPECT_EQ(versions[2].version, 1);
   // A registrar may not import.
   EXPECT_EQ(screening().import_watchlist(Actor::of(reg_), {.name = "x", .text = std::string(kList)})
                 .error().code(),
