@@ -68,7 +68,7 @@ describe('administrator', TIMEOUT, () => {
     await page.locator('#totp-code').fill(await freshTotp(user.totpSecret));
     await page.getByTestId('sign-in').click();
     await page.getByTestId('sign-out').waitFor();
-    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Entry rules', 'Import', 'Users', 'Audit', 'Account']);
+    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Entry rules', 'Watchlists', 'Import', 'Users', 'Audit', 'Account']);
     assertNoProblems(admin.problems);
   });
 
@@ -122,7 +122,7 @@ describe('administrator', TIMEOUT, () => {
     const tomas = { username: 'tomas.tips', password: PASSWORD, totpSecret: secret };
     await signIn(tips.page, escudo.url, tomas);
     // Users added through the API start in the server's default language.
-    assert.deepEqual(await navRoutes(tips.page), ['tips', 'rewards', 'overview', 'corridor', 'report', 'extracts', 'network', 'cases', 'incidents', 'account']);
+    assert.deepEqual(await navRoutes(tips.page), ['tips', 'rewards', 'overview', 'corridor', 'report', 'extracts', 'network', 'cases', 'watchlists', 'incidents', 'account']);
     await tips.context.close();
 
     await page.getByTestId('toggle-tomas.tips').click();
@@ -207,6 +207,7 @@ describe('administrator', TIMEOUT, () => {
         await page.getByTestId('projection-sentence').waitFor();
         await page.locator('[data-label="Necoclí"]').waitFor();
       },
+      watchlists: () => page.getByTestId('watchlist-form').waitFor(),
       import: () => page.locator('#csv-file').waitFor(),
       users: () => page.getByTestId('users-table').locator('tbody tr').first().waitFor(),
       audit: () => page.getByTestId('audit-table').locator('tbody tr').first().waitFor(),
@@ -227,7 +228,7 @@ describe('administrator', TIMEOUT, () => {
       }
     }
     const spanishNav = await navNames(page);
-    assert.deepEqual(spanishNav, ['Resumen', 'Corredor', 'Boletín', 'Requisitos', 'Importar', 'Usuarios', 'Auditoría', 'Mi cuenta']);
+    assert.deepEqual(spanishNav, ['Resumen', 'Corredor', 'Boletín', 'Requisitos', 'Listas', 'Importar', 'Usuarios', 'Auditoría', 'Mi cuenta']);
     await page.setViewportSize(LAPTOP);
     await page.locator('button[data-language="en"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -109,7 +109,7 @@ describe('analyst', TIMEOUT, () => {
   it('shows only the pages an analyst may use', async () => {
     const { context, page, problems } = await openPage(browser, escudo.url);
     await signIn(page, escudo.url, escudo.users.analyst);
-    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Forwarded tips', 'Network', 'Cases', 'Incidents', 'Account']);
+    assert.deepEqual(await navNames(page), ['Overview', 'Corridor', 'Report', 'Forwarded tips', 'Network', 'Cases', 'Watchlists', 'Incidents', 'Account']);
     // A page outside the analyst's permissions is not shown even by its address.
     await page.goto(`${escudo.url}/#/users`);
     await page.waitForFunction(() => window.location.hash === '#/overview');
@@ -135,7 +135,7 @@ describe('analyst', TIMEOUT, () => {
     await signIn(page, escudo.url, escudo.users.analyst);
     await page.locator('button[data-language="es"]').click();
     await page.getByRole('heading', { level: 1, name: 'Resumen' }).waitFor();
-    assert.deepEqual(await navNames(page), ['Resumen', 'Corredor', 'Boletín', 'Denuncias remitidas', 'Red', 'Casos', 'Incidentes', 'Mi cuenta']);
+    assert.deepEqual(await navNames(page), ['Resumen', 'Corredor', 'Boletín', 'Denuncias remitidas', 'Red', 'Casos', 'Listas', 'Incidentes', 'Mi cuenta']);
     assert.equal(await page.getByTestId('sign-out').innerText(), 'Cerrar sesión');
     assert.equal(await page.locator('html').getAttribute('lang'), 'es');
     const yearly = page.getByTestId('yearly-table');

@@ -64,7 +64,7 @@ describe('monthly report', TIMEOUT, () => {
 
   it('opens on the last month with figures, and comes after Corridor in the navigation', async () => {
     const { context, page, problems } = await openReport();
-    assert.deepEqual(await navRoutes(page), ['overview', 'corridor', 'report', 'extracts', 'network', 'cases', 'incidents', 'account']);
+    assert.deepEqual(await navRoutes(page), ['overview', 'corridor', 'report', 'extracts', 'network', 'cases', 'watchlists', 'incidents', 'account']);
     const byMonth = await api(page, '/api/stats?by=month');
     const last = byMonth.rows.map((r) => r.month).sort().at(-1);
     assert.equal(await page.locator('#report-month').inputValue(), last);

@@ -70,6 +70,9 @@ import type {
   ReturnManifest,
   ReturnOverride,
   RuleVersion,
+  WatchlistImportResult,
+  WatchlistKind,
+  WatchlistVersion,
   ScreeningFigure,
   TraffickingOutcome,
   SafeguardBlock,
@@ -162,6 +165,8 @@ const routes = {
   addCaseEvent: { method: 'POST', path: '/api/cases/{id}/events' },
   caseFigures: { method: 'GET', path: '/api/cases/figures' },
   screeningHits: { method: 'GET', path: '/api/screening/hits' },
+  watchlists: { method: 'GET', path: '/api/watchlists' },
+  importWatchlist: { method: 'POST', path: '/api/watchlists/import' },
   decideHit: { method: 'POST', path: '/api/screening/hits/{id}/decision' },
   screenPerson: { method: 'POST', path: '/api/persons/{id}/screening' },
   personFile: { method: 'GET', path: '/api/persons/{id}/file' },
@@ -526,6 +531,12 @@ export const api = {
   rewardReport: () => call<{ rows: RewardReportRow[] }>(routes.rewardReport),
 
   /** The screening queue, best score first; `status` open (default), confirmed, dismissed or all. */
+  watchlists: () => call<{ versions: WatchlistVersion[] }>(routes.watchlists),
+
+  /** A new version of a list (all rows or none; a refusal lists every bad row in its message). */
+  importWatchlist: (csv: Blob | string, list: { name: string; kind: WatchlistKind; file_name: string }) =>
+    call<WatchlistImportResult>(routes.importWatchlist, { body: csv, contentType: 'text/csv', query: { ...list } }),
+
   screeningHits: (status = 'open', person?: number) =>
     call<{ hits: ScreeningHit[] }>(routes.screeningHits, { query: { status, person } }),
 

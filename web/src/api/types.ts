@@ -938,6 +938,31 @@ export interface ScreeningFigure {
   count: number;
 }
 
+export type WatchlistKind = 'wanted' | 'sanctions' | 'other';
+
+/** `GET /api/watchlists`: one imported version of a list, newest first. */
+export interface WatchlistVersion {
+  id: number;
+  watchlist: string;
+  kind: WatchlistKind;
+  version: number;
+  file_name: string;
+  sha256: string;
+  entries: number;
+  imported_at: Timestamp;
+  imported_by: string;
+}
+
+/** `POST /api/watchlists/import` */
+export interface WatchlistImportResult {
+  version_id: number;
+  version: number;
+  entries: number;
+  /** Over the latest version of every list, now that the screener holds this one. */
+  screened_entries: number;
+  screened_names: number;
+}
+
 export interface RuleVersion {
   version: number;
   effective_on: string;

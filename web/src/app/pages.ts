@@ -23,6 +23,7 @@ import { RulesPage } from '../pages/rules/RulesPage';
 import { ScreeningPage } from '../pages/screening/ScreeningPage';
 import { TipsPage } from '../pages/tips/TipsPage';
 import { UsersPage } from '../pages/users/UsersPage';
+import { WatchlistsPage } from '../pages/watchlists/WatchlistsPage';
 
 export interface PageProps {
   me: Me;
@@ -59,6 +60,7 @@ export const PAGES: PageDefinition[] = [
   { route: 'network', title: 'nav.network', permission: 'intel.read', component: NetworkPage },
   { route: 'entity', title: 'nav.entity', permission: 'intel.read', component: EntityPage, hidden: true },
   { route: 'cases', title: 'nav.cases', permission: 'cases.figures', component: CasesPage },
+  { route: 'watchlists', title: 'nav.watchlists', permission: 'watchlists.manage', component: WatchlistsPage },
   { route: 'incidents', title: 'nav.incidents', permission: 'incidents.read', component: IncidentsPage },
   { route: 'import', title: 'nav.import', permission: 'transits.import', component: ImportPage },
   { route: 'users', title: 'nav.users', permission: 'users.manage', component: UsersPage },
