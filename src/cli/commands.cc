@@ -189,7 +189,10 @@ int run_user_list(const std::string& db) {
               "ROLES");
   for (const auto& u : *users) {
     std::string roles;
-    for (auto r : u.roles) roles += (roles.empty() ? "" : ",") + std::string(model::role_name(r));
+    for (auto r : u.roles) {
+      if (!roles.empty()) roles += ',';
+      roles += model::role_name(r);
+    }
     std::printf("%-20s %-28s %-20s %-8s %-5s %s\n", u.username.c_str(), u.display_name.c_str(),
                 u.agency_name.c_str(), u.disabled ? "disabled" : "active",
                 u.totp_enabled ? "yes" : "no", roles.c_str());

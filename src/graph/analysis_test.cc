@@ -5,11 +5,11 @@
 #include <map>
 #include <set>
 
+#include "base/random.h"
 #include "graph/communities.h"
 #include "graph/disrupt.h"
 #include "graph/flows.h"
 #include "graph/internal/igraph_bridge.h"
-#include "graph/internal/random.h"
 #include "graph/neighbourhood.h"
 #include "graph/paths.h"
 #include "graph/slices.h"
@@ -27,12 +27,12 @@ constexpr double kAriFloor = 0.05;
 
 // `groups` groups of `size` nodes, dense inside (p_in), sparse between (p_out).
 Graph planted(std::uint32_t groups, std::uint32_t size, double p_in, double p_out, std::uint64_t seed) {
-  internal::Random rng(seed);
+  Xoshiro256 rng(seed);
   EdgeTable t;
   const NodeIndex n = groups * size;
   for (NodeIndex u = 0; u < n; ++u) {
     for (NodeIndex v = u + 1; v < n; ++v) {
-      if (rng.uniform() < (u / size == v / size ? p_in : p_out)) t.add(u, v);
+      if (rng.unit() < (u / size == v / size ? p_in : p_out)) t.add(u, v);
     }
   }
   return Graph::build(n, t).value();
@@ -137,7 +137,7 @@ TEST(MontrealGangsTest, CommunitiesFollowTheAllegiances) {
   // The control: the same allegiance labels dealt at random to the same gangs, against the
   // seed-1 partition. How often does chance do as well?
   auto found1 = compare_partitions(first, allegiance).value();
-  internal::Random rng(99);
+  Xoshiro256 rng(99);
   constexpr int kShuffles = 1000;
   double control_nmi = 0, control_ari = 0;
   int as_good_nmi = 0, as_good_ari = 0;

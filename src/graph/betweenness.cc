@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "base/random.h"
 #include "graph/internal/parallel.h"
-#include "graph/internal/random.h"
 #include "graph/internal/sampled_paths.h"
 #include "graph/internal/sssp.h"
 #include "graph/measures.h"
@@ -20,7 +20,7 @@ std::vector<NodeIndex> pick_sources(NodeIndex n, std::uint32_t pivots, std::uint
   std::iota(all.begin(), all.end(), NodeIndex{0});
   if (pivots == 0 || pivots >= n) return all;
   // A partial Fisher–Yates shuffle: the first `pivots` entries are a uniform sample.
-  internal::Random rng(seed);
+  Xoshiro256 rng(seed);
   for (std::uint32_t i = 0; i < pivots; ++i) {
     std::swap(all[i], all[i + rng.below(n - i)]);
   }

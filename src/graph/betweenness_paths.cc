@@ -13,8 +13,8 @@
 #include <span>
 #include <vector>
 
+#include "base/random.h"
 #include "graph/internal/parallel.h"
-#include "graph/internal/random.h"
 #include "graph/internal/sampled_paths.h"
 
 namespace escudo::graph::internal {
@@ -55,7 +55,7 @@ class PairSampler {
 
   // Samples one shortest path from s to t (s ≠ t) and adds 1 to hits[] for each inner node.
   // Does nothing when t cannot be reached from s.
-  void sample(NodeIndex s, NodeIndex t, Random& rng, std::vector<std::uint32_t>& hits) {
+  void sample(NodeIndex s, NodeIndex t, Xoshiro256& rng, std::vector<std::uint32_t>& hits) {
     s_.start(s, g_.out_degree(s));
     t_.start(t, g_.in_degree(t));
     meet_.clear();
@@ -105,11 +105,11 @@ class PairSampler {
 
   // Picks a meeting node in proportion to the paths through it, then walks back to each root,
   // choosing each predecessor in proportion to its path count: a uniform shortest path.
-  void walk(const Side& grown, const Side& other, bool grown_is_source, Random& rng,
+  void walk(const Side& grown, const Side& other, bool grown_is_source, Xoshiro256& rng,
             std::vector<std::uint32_t>& hits) {
     double total = 0;
     for (NodeIndex x : meet_) total += grown.sigma[x] * other.sigma[x];
-    double r = rng.uniform() * total;
+    double r = rng.unit() * total;
     NodeIndex x = meet_.back();
     for (NodeIndex m : meet_) {
       r -= grown.sigma[m] * other.sigma[m];
@@ -124,12 +124,12 @@ class PairSampler {
     walk_back(other, x, /*along_in=*/!grown_is_source, rng, hits);
   }
 
-  void walk_back(const Side& side, NodeIndex from, bool along_in, Random& rng,
+  void walk_back(const Side& side, NodeIndex from, bool along_in, Xoshiro256& rng,
                  std::vector<std::uint32_t>& hits) {
     NodeIndex u = from;
     while (side.dist[u] > 1) {
       const std::int32_t want = side.dist[u] - 1;
-      double r = rng.uniform() * side.sigma[u];
+      double r = rng.unit() * side.sigma[u];
       NodeIndex pick = u;
       for (NodeIndex p : along_in ? g_.in_neighbors(u) : g_.out_neighbors(u)) {
         if (side.dist[p] != want) continue;
@@ -165,7 +165,7 @@ std::vector<double> sampled_path_shares(const Graph& g, std::uint64_t samples, s
     PairSampler sampler(g);
     for (std::uint64_t i = static_cast<std::uint64_t>(t); i < samples; i += nthreads) {
       std::uint64_t state = seed ^ (i * 0xd1342543de82ef95ULL);
-      Random rng(splitmix64(state));
+      Xoshiro256 rng(splitmix64(state));
       const auto s = static_cast<NodeIndex>(rng.below(n));
       auto other = static_cast<NodeIndex>(rng.below(n - 1));
       if (other >= s) ++other;

@@ -10,7 +10,7 @@
 #include <map>
 #include <numeric>
 
-#include "graph/internal/random.h"
+#include "base/random.h"
 
 namespace escudo::graph {
 namespace {
@@ -88,7 +88,7 @@ class Accumulator {
   std::vector<std::uint32_t> touched_;
 };
 
-std::vector<std::uint32_t> random_order(std::uint32_t n, internal::Random& rng) {
+std::vector<std::uint32_t> random_order(std::uint32_t n, Xoshiro256& rng) {
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
   rng.shuffle(order);
@@ -99,7 +99,7 @@ std::vector<std::uint32_t> random_order(std::uint32_t n, internal::Random& rng) 
 // an empty one) that gains the most; the neighbours of a moved node outside its new community
 // are queued again. `comm` holds ids < n. Returns whether any node moved.
 bool move_nodes(const Level& L, std::vector<std::uint32_t>& comm, double gamma, double two_m,
-                internal::Random& rng) {
+                Xoshiro256& rng) {
   const std::uint32_t n = L.n;
   std::vector<double> total(n, 0.0);
   std::vector<std::uint32_t> size(n, 0);
@@ -176,7 +176,7 @@ std::uint32_t renumber(std::vector<std::uint32_t>& label) {
 // of each node, numbered 0 … parts-1.
 std::vector<std::uint32_t> refine(const Level& L, const std::vector<std::uint32_t>& comm,
                                   std::uint32_t count, double gamma, double two_m,
-                                  internal::Random& rng) {
+                                  Xoshiro256& rng) {
   const std::uint32_t n = L.n;
   std::vector<double> comm_total(count, 0.0);
   for (std::uint32_t v = 0; v < n; ++v) comm_total[comm[v]] += L.k[v];
@@ -270,7 +270,7 @@ Level aggregate(const Level& L, const std::vector<std::uint32_t>& part, std::uin
 
 // One run of Leiden from `membership` (one entry per node of L). Returns the new membership.
 std::vector<std::uint32_t> leiden_round(const Level& base, std::vector<std::uint32_t> membership,
-                                        double gamma, double two_m, internal::Random& rng) {
+                                        double gamma, double two_m, Xoshiro256& rng) {
   Level level = base;
   std::vector<std::uint32_t> node_map(base.n);  // original node → node of `level`
   std::iota(node_map.begin(), node_map.end(), 0u);
@@ -310,7 +310,7 @@ Result<Partition> leiden(const Graph& g, const LeidenOptions& options) {
   p.community.resize(base.n);
   std::iota(p.community.begin(), p.community.end(), 0u);
   if (two_m > 0) {
-    internal::Random rng(options.seed);
+    Xoshiro256 rng(options.seed);
     for (int round = 0; round < std::max(options.rounds, 1); ++round) {
       auto next = leiden_round(base, p.community, options.resolution, two_m, rng);
       bool same = next == p.community;

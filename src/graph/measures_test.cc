@@ -6,8 +6,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "base/random.h"
 #include "graph/internal/igraph_bridge.h"
-#include "graph/internal/random.h"
 #include "graph/test_util.h"
 
 namespace escudo::graph {
@@ -17,7 +17,7 @@ using testing::parse_graph;
 
 // A random graph with integer weights 1…5 (sums of integers are exact, so ties are ties).
 Graph random_graph(NodeIndex n, std::size_t m, bool directed, std::uint64_t seed) {
-  internal::Random rng(seed);
+  Xoshiro256 rng(seed);
   EdgeTable t;
   for (std::size_t i = 0; i < m; ++i) {
     t.add(static_cast<NodeIndex>(rng.below(n)), static_cast<NodeIndex>(rng.below(n)),

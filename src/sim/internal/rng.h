@@ -1,7 +1,6 @@
-// The simulator's own pseudo-random numbers: xoshiro256** seeded through splitmix64, with
-// uniform and weighted choices computed here from the raw 64-bit output. The standard
-// library's distributions are not specified bit for bit and differ between implementations;
-// these give the same sequence for a seed on every compiler and machine.
+// The simulator's pseudo-random numbers (base/random.h) with streams, and weighted choices
+// computed from the raw 64-bit output, so a seed gives the same simulation on every compiler
+// and machine.
 //
 //   Rng rng(seed, /*stream=*/0);
 //   int age = rng.between(18, 70);
@@ -16,66 +15,23 @@
 #include <span>
 #include <vector>
 
+#include "base/random.h"
+
 namespace escudo::sim::internal {
 
-// One step of splitmix64: advances `state` and returns a well-mixed 64-bit value.
-inline std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-class Rng {
+// The simulator's generator: one seed, many independent streams.
+class Rng : public Xoshiro256 {
  public:
   // Different `stream`s of one seed are independent sequences.
-  Rng(std::uint64_t seed, std::uint64_t stream) {
-    std::uint64_t s = seed ^ (stream * 0xd1b54a32d192ed03ULL);
-    for (auto& word : state_) word = splitmix64(s);
-  }
-
-  std::uint64_t next() {
-    const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
-    const std::uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = rotl(state_[3], 45);
-    return result;
-  }
-
-  // Uniform in [0, n). Precondition: n > 0. Lemire's multiply-and-reject, so no value is
-  // favoured whatever n is.
-  std::uint64_t below(std::uint64_t n) {
-    __extension__ using U128 = unsigned __int128;
-    U128 m = static_cast<U128>(next()) * n;
-    auto low = static_cast<std::uint64_t>(m);
-    if (low < n) {
-      const std::uint64_t threshold = (0 - n) % n;
-      while (low < threshold) {
-        m = static_cast<U128>(next()) * n;
-        low = static_cast<std::uint64_t>(m);
-      }
-    }
-    return static_cast<std::uint64_t>(m >> 64);
-  }
+  Rng(std::uint64_t seed, std::uint64_t stream) : Xoshiro256(seed ^ (stream * 0xd1b54a32d192ed03ULL)) {}
 
   // Uniform in [lo, hi]. Precondition: lo <= hi.
   int between(int lo, int hi) {
     return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo) + 1));
   }
 
-  // Uniform in [0, 1) with 53 random bits.
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
   // True with probability p (p <= 0 never, p >= 1 always).
   bool chance(double p) { return unit() < p; }
-
- private:
-  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t state_[4];
 };
 
 // A choice among n outcomes with fixed non-negative integer weights, by binary search over
