@@ -442,7 +442,7 @@ void RegistrationService::screen_imported(const Actor& actor, std::span<const st
   if (resolve_ != nullptr) {
     if (auto resolved = resolve_->ensure_resolved(); !resolved) {
       report.screening_problem =
-          "entity resolution failed, so earlier records were not checked: " + resolved.error().message();
+          "entity resolution failed, so the people were not screened: " + resolved.error().message();
       log::warn("resolve.import_failed", {{"why", resolved.error().message()}});
       return;
     }
