@@ -17,6 +17,7 @@
 #include "screen/screener.h"
 #include "service/audit_service.h"
 #include "service/protection_service.h"
+#include "service/resolve_service.h"
 #include "store/entity_repo.h"
 
 namespace escudo::service {
@@ -330,7 +331,7 @@ Result<std::vector<std::vector<store::HitRecord>>> ScreeningService::screen_part
     for (std::size_t i = 0; screener != nullptr && i < people.size(); ++i) {
       const auto& p = people[i];
       resolve::PersonRecord record;
-      record.record_id = fmt::format("registration:{}", p.person_id);
+      record.record_id = registration_record_id(p.person_id);
       record.given_name = p.given_names;
       record.surname = p.family_names;
       record.date_of_birth = resolve::parse_partial_date_lenient(p.birth_date, resolve::DateFormat::kIso);
